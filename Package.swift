@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every target (style.md §8): Swift 6 language mode plus the upcoming features that
+/// keep existentials explicit and imports honest. `InternalImportsByDefault` is held back on purpose:
+/// with a static `BenchKit` archive it drops Foundation's autolink entries (style.md §7.5, pitfall 2).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "bench",
+    products: [
+        .executable(name: "bench", targets: ["bench"]),
+        // Must be explicitly static: an automatic library product is not archived by `swift build`,
+        // and `bench run` links compiled scenarios against `libBenchKit.a`.
+        .library(name: "BenchKit", type: .static, targets: ["BenchKit"]),
+    ],
+    targets: [
+        // Layer 0: clocks, seeded randomness, JSON values, HDR histograms. Imports nothing of ours.
+        .target(name: "BenchCore", swiftSettings: swiftSettings),
+        // Layer 1: the typed shapes of the AWS operations and the modeled errors.
+        .target(name: "AWSModel", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+        // Layer 2: the in-process emulator of VPC Lattice, Cloud Map and CodeDeploy. Knows nothing of load.
+        .target(name: "Emulator", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        // Layer 3: the scenario DSL, scheduler, runner and reports. The only module a scenario imports.
+        .target(name: "BenchKit", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        // Layer 4: the thin command-line tool.
+        .executableTarget(name: "bench", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,25 @@
+/// A stable 64-bit FNV-1a digest, printed as 16 hex digits.
+///
+/// Used for parameter digests in the ledger and the history: two requests with the same canonical
+/// parameters get the same digest in every run and on every machine (unlike `Hasher`, which is seeded
+/// per process).
+public struct StableDigest: Sendable {
+    private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    public init() {}
+
+    /// Mixes in the UTF-8 bytes of `string`, followed by a separator so that ("ab","c") != ("a","bc").
+    public mutating func combine(_ string: String) {
+        for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Mixes in an integer's decimal form.
+    public mutating func combine(_ value: Int) { combine(String(value)) }
+
+    /// The digest as 16 lowercase hex digits.
+    public var hex: String {
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

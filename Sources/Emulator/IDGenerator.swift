@@ -1,0 +1,37 @@
+import BenchCore
+
+/// Deterministic resource ids from a seeded generator, in the formats the real services use
+/// (`tg-` + 17 of `[0-9a-z]`, Cloud Map operation ids, CodeDeploy `d-` + 9 of `[0-9A-Z]`, ...).
+///
+/// Not thread-safe on its own: each emulated service keeps one inside its locked state.
+public struct IDGenerator: Sendable {
+    private var random: SplitMix64
+
+    public init(seed: UInt64, stream: String) {
+        random = SplitMix64(seed: seed).derived(stream)
+    }
+
+    public static let lowerAlphanumeric = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+    public static let upperAlphanumeric = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+    public static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `count` characters drawn uniformly from `alphabet`.
+    public mutating func string(_ count: Int, from alphabet: [UInt8]) -> String {
+        var bytes = [UInt8](repeating: 0, count: count)
+        for i in 0..<count { bytes[i] = alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `prefix` followed by `count` characters of `alphabet`.
+    public mutating func id(_ prefix: String, _ count: Int, from alphabet: [UInt8] = lowerAlphanumeric) -> String {
+        prefix + string(count, from: alphabet)
+    }
+
+    /// A version-4-shaped UUID string (for request ids).
+    public mutating func uuid() -> String {
+        let h = string(32, from: IDGenerator.hexDigits)
+        let c = Array(h)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-4" + String(c[13..<16]) + "-a" + String(c[17..<20])
+            + "-" + String(c[20..<32])
+    }
+}

@@ -1,0 +1,3 @@
+import BenchKit
+
+print("bench: under construction")

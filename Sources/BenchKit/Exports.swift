@@ -2,3 +2,4 @@
 // (style.md §7.5, pitfall 6).
 @_exported import AWSModel
 @_exported import BenchCore
+@_exported import Emulator

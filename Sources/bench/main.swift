@@ -1,3 +1,7 @@
 import BenchKit
+import Foundation
 
-print("bench: under construction")
+// `bench`: a thin command line over BenchKit. Each command lives in its own file; this one dispatches.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let code = BenchCommand.main(arguments)
+exit(code.rawValue)

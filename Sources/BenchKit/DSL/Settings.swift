@@ -1,0 +1,48 @@
+import AWSModel
+import BenchCore
+import Emulator
+
+/// Fixes every random decision of a run: the same seed gives the same request sequence.
+public struct Seed: ScenarioComponent {
+    public let value: UInt64
+    public init(_ value: UInt64) { self.value = value }
+    public func apply(to scenario: inout Scenario) { scenario.seed = value }
+}
+
+/// Caps the number of logical operations in flight at once.
+public struct MaxInFlight: ScenarioComponent {
+    public let value: Int
+    public init(_ value: Int) { self.value = value }
+    public func apply(to scenario: inout Scenario) { scenario.maxInFlight = value }
+}
+
+/// Sets the per-request timeout; an attempt that takes longer ends with an unknown outcome.
+public struct RequestTimeout: ScenarioComponent {
+    public let duration: Duration
+    public init(_ duration: Duration) { self.duration = duration }
+    public func apply(to scenario: inout Scenario) { scenario.requestTimeoutNanoseconds = duration.nanosecondsClamped }
+}
+
+/// Settings of the embedded emulator that a scenario may change.
+public struct EmulatorSettings: ScenarioComponent, Hashable {
+    /// Cloud Map: how long an asynchronous operation runs (SUBMITTED, then PENDING, then SUCCESS).
+    public var cloudMapOperationDelay: Duration = .milliseconds(20)
+    /// VPC Lattice: target groups per account.
+    public var targetGroupQuota: Int = 100_000
+    /// VPC Lattice: targets per target group.
+    public var targetsPerGroupQuota: Int = 100_000
+    /// Cloud Map: instances per service.
+    public var instancesPerServiceQuota: Int = 100_000
+
+    public init(
+        cloudMapOperationDelay: Duration = .milliseconds(20), targetGroupQuota: Int = 100_000,
+        targetsPerGroupQuota: Int = 100_000, instancesPerServiceQuota: Int = 100_000
+    ) {
+        self.cloudMapOperationDelay = cloudMapOperationDelay
+        self.targetGroupQuota = targetGroupQuota
+        self.targetsPerGroupQuota = targetsPerGroupQuota
+        self.instancesPerServiceQuota = instancesPerServiceQuota
+    }
+
+    public func apply(to scenario: inout Scenario) { scenario.emulator = self }
+}

@@ -1,0 +1,108 @@
+import AWSModel
+import BenchCore
+import Emulator
+
+/// The command-line options of `bench run` that override a scenario without editing it.
+///
+/// Parsed twice with the same code: by `bench` (to reject bad flags before compiling) and by the compiled
+/// scenario (which applies them).
+public struct RunOptions: Sendable, Hashable {
+    public var endpoint: String?
+    public var region: String?
+    public var seed: UInt64?
+    public var durationScale: Double = 1
+    public var rateScale: Double = 1
+    public var outputFolder: String?
+    public var quiet = false
+    /// Compile and validate only; send nothing (`bench validate`).
+    public var validateOnly = false
+
+    public init() {}
+
+    /// The flags `parse` accepts, with their help text.
+    public static let help: [(flag: String, text: String)] = [
+        ("--endpoint URL", "send to a live endpoint instead of the embedded emulator (http://127.0.0.1:PORT)"),
+        ("--region R", "AWS region for a live endpoint (default us-east-1)"),
+        ("--seed N", "override the scenario's seed (0...2^64-1)"),
+        ("--duration-scale F", "multiply every phase duration by F (0.001...1000)"),
+        ("--rate-scale F", "multiply every arrival rate by F (0.001...1000)"),
+        ("--out DIR", "write the report folder here (default reports/<scenario>-<UTC time>)"),
+        ("--quiet", "no progress lines and no end-of-run table"),
+    ]
+
+    /// Parses `arguments` (flags only, no file).
+    /// - Throws: ``UsageError`` naming the flag and its allowed values.
+    public static func parse(_ arguments: [String]) throws(UsageError) -> RunOptions {
+        var options = RunOptions()
+        var index = 0
+        func value(_ flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                throw UsageError("\(flag) needs a value")
+            }
+            return arguments[index]
+        }
+        func scale(_ flag: String) throws(UsageError) -> Double {
+            let text = try value(flag)
+            guard let number = Double(text), number.isFinite, (0.001...1_000).contains(number) else {
+                throw UsageError("\(flag) must be a number in 0.001...1000 (got \"\(text)\")")
+            }
+            return number
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--endpoint":
+                let url = try value(argument)
+                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    throw UsageError("--endpoint must start with http:// or https:// (got \"\(url)\")")
+                }
+                options.endpoint = url
+            case "--region":
+                let region = try value(argument)
+                guard !region.isEmpty, region.utf8.count <= 32,
+                    region.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+                else { throw UsageError("--region must be 1-32 of [a-z0-9-] (got \"\(region)\")") }
+                options.region = region
+            case "--seed":
+                let text = try value(argument)
+                guard let seed = UInt64(text) else {
+                    throw UsageError("--seed must be an integer in 0...18446744073709551615 (got \"\(text)\")")
+                }
+                options.seed = seed
+            case "--duration-scale": options.durationScale = try scale(argument)
+            case "--rate-scale": options.rateScale = try scale(argument)
+            case "--out":
+                let folder = try value(argument)
+                guard !folder.isEmpty else { throw UsageError("--out needs a folder") }
+                options.outputFolder = folder
+            case "--quiet", "-q": options.quiet = true
+            case "--validate-only": options.validateOnly = true
+            default: throw UsageError("unknown option \"\(argument)\"; see `bench run --help`")
+            }
+            index += 1
+        }
+        return options
+    }
+
+    /// `scenario` with these overrides applied.
+    public func applied(to scenario: Scenario) -> Scenario {
+        var scenario = scenario
+        if let seed { scenario.seed = seed }
+        if let endpoint { scenario.endpoint = .http(endpoint, region: region ?? "us-east-1") }
+        if durationScale != 1 || rateScale != 1 {
+            for index in scenario.phases.indices {
+                scenario.phases[index].executor = scenario.phases[index].executor.scaled(
+                    duration: durationScale, rate: rateScale
+                )
+            }
+        }
+        return scenario
+    }
+}
+
+/// A bad command line: the message names the flag and what it accepts. Exit code 2.
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,84 @@
+import AWSModel
+import BenchCore
+import Dispatch
+import Emulator
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The entry point of a compiled scenario. `bench run` generates a `main.swift` that calls
+/// `await ScenarioHost.main(scenario)`; the command-line flags arrive as this process's arguments.
+public enum ScenarioHost {
+    /// Parses the flags, validates, runs, writes the reports, prints the summary, and exits with the
+    /// documented exit code.
+    public static func main(_ scenario: Scenario) async -> Never {
+        let options: RunOptions
+        do {
+            options = try RunOptions.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            fail("error: \(error)", .usageError)
+        }
+        let scenario = options.applied(to: scenario)
+        do {
+            try scenario.validate()
+        } catch {
+            fail("\(error)\nscenario \"\(scenario.name)\" is not valid: \(error.issues.count) problem(s); nothing was sent", .usageError)
+        }
+        if options.validateOnly {
+            print("scenario \"\(scenario.name)\" is valid: \(scenario.phases.count) phase(s), \(scenario.fixtures.count) fixture(s), seed \(scenario.seed)")
+            exit(ExitCode.success.rawValue)
+        }
+
+        let stop = StopSignal()
+        let signals = installSignalHandlers(stop)
+        let progress = options.quiet ? nil : ProgressReporter()
+        let result: RunResult
+        do {
+            result = try await Runner(scenario: scenario, stop: stop, progress: progress).run()
+        } catch {
+            fail("error: \(error)", error is ScenarioValidationError ? .usageError : .runtimeError)
+        }
+        _ = signals
+
+        let folder = options.outputFolder ?? defaultFolder(for: scenario.name, at: result.wallStart)
+        do {
+            try ReportWriter(folder: URL(fileURLWithPath: folder)).write(result)
+        } catch {
+            fail("error: could not write the report to \(folder): \(error)", .runtimeError)
+        }
+        if !options.quiet { print(ConsoleSummary.render(result.summary, reportFolder: folder)) }
+        exit(result.interrupted ? ExitCode.interrupted.rawValue : ExitCode.success.rawValue)
+    }
+
+    /// `reports/<scenario>-<UTC time>`.
+    static func defaultFolder(for name: String, at date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return "reports/\(name)-\(formatter.string(from: date))"
+    }
+
+    private static func fail(_ message: String, _ code: ExitCode) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(code.rawValue)
+    }
+
+    /// The first SIGINT or SIGTERM stops scheduling (in-flight operations finish and the reports are written,
+    /// marked interrupted); a second one exits at once.
+    private static func installSignalHandlers(_ stop: StopSignal) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if stop.isStopped { _exit(ExitCode.interrupted.rawValue) }
+                FileHandle.standardError.write(Data("\nstopping: waiting for operations in flight, then writing the report (again to quit at once)\n".utf8))
+                stop.stop()
+            }
+            source.resume()
+            return source
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import AWSModel
+import BenchCore
+import Emulator
+
+/// The end-of-run summary printed to the terminal: one table per phase and the error codes seen.
+enum ConsoleSummary {
+    static func render(_ summary: RunSummary, reportFolder: String?) -> String {
+        var lines: [String] = []
+        let state = summary.interrupted ? "INTERRUPTED" : "completed"
+        lines.append("")
+        lines.append("scenario \(summary.scenario) (seed \(summary.seed)) on \(summary.endpoint): \(state) in \(format(summary.elapsedSeconds, 1)) s")
+        for phase in summary.phases {
+            var head = "phase \(phase.name): \(phase.executor); \(phase.completed) operations, \(format(phase.achievedRate, 1))/s"
+            if let target = phase.targetRate { head += " (target \(format(target, 1))/s)" }
+            if let lag = phase.scheduleLag { head += ", schedule lag p99 \(format(lag.p99, 3)) ms" }
+            if phase.lateStarts > 0 { head += ", \(phase.lateStarts) late starts" }
+            if phase.dropped > 0 { head += ", \(phase.dropped) not issued" }
+            lines.append(head)
+            lines += table(phase.operations)
+        }
+        if summary.phases.count > 1 {
+            lines.append("all phases:")
+            lines += table(summary.totals)
+        }
+        let errors = summary.totals.flatMap { name, op in op.errors.map { ("\($0.key) (\(name))", $0.value) } }
+        if !errors.isEmpty {
+            lines.append("errors: " + errors.sorted { $0.1 > $1.1 }.map { "\($0.0) x\($0.1)" }.joined(separator: ", "))
+        }
+        if let reportFolder { lines.append("report: \(reportFolder)/summary.json") }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func table(_ operations: [String: RunSummary.Operation]) -> [String] {
+        let header = ["  operation", "count", "ok", "errors", "unknown", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"]
+        var rows = [header]
+        for (name, op) in operations.sorted(by: { $0.key < $1.key }) {
+            let c = op.corrected
+            rows.append([
+                "  " + name, "\(op.count)", "\(op.ok)", "\(op.errors.values.reduce(0, +))", "\(op.unknown)",
+                format(c.p50, 3), format(c.p90, 3), format(c.p99, 3), format(c.p999, 3), format(c.max, 3),
+            ])
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                column == 0
+                    ? cell + String(repeating: " ", count: widths[column] - cell.count)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  ")
+        }
+    }
+
+    /// `value` with exactly `decimals` digits after the point (locale-independent).
+    static func format(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let whole = Int(scaled / scale)
+        let fraction = Int(scaled - Double(whole) * scale)
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        guard decimals > 0 else { return sign + "\(whole)" }
+        let digits = String(fraction)
+        return sign + "\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+}

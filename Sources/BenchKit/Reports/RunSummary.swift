@@ -1,0 +1,118 @@
+import AWSModel
+import BenchCore
+import Emulator
+import Foundation
+
+/// The machine-readable result of a run, written as `summary.json`. Its layout is documented in
+/// `docs/report-schema.md`; ``schema`` changes whenever a field changes meaning or goes away.
+public struct RunSummary: Sendable, Codable, Hashable {
+    /// Latency percentiles in milliseconds.
+    public struct Latency: Sendable, Codable, Hashable {
+        public var p50: Double, p90: Double, p99: Double, p999: Double, max: Double, mean: Double
+
+        init(_ histogram: Histogram) {
+            func ms(_ ns: UInt64) -> Double { (Double(ns) / 1_000).rounded() / 1_000 }
+            let empty = histogram.totalCount == 0
+            p50 = empty ? 0 : ms(histogram.valueAtPercentile(50))
+            p90 = empty ? 0 : ms(histogram.valueAtPercentile(90))
+            p99 = empty ? 0 : ms(histogram.valueAtPercentile(99))
+            p999 = empty ? 0 : ms(histogram.valueAtPercentile(99.9))
+            max = empty ? 0 : ms(histogram.max)
+            mean = empty ? 0 : (histogram.mean / 1_000).rounded() / 1_000
+        }
+    }
+
+    /// One operation's counts and latency.
+    public struct Operation: Sendable, Codable, Hashable {
+        public var count: Int
+        public var ok: Int
+        /// Answers with a modeled error, by error code.
+        public var errors: [String: Int]
+        /// Operations with no answer (timeout, reset), whose effect is unknown.
+        public var unknown: Int
+        /// Latency from the intended send time (coordinated-omission corrected).
+        public var corrected: Latency
+        /// Latency from the actual send.
+        public var raw: Latency
+
+        init(_ stats: OperationStats) {
+            count = stats.count
+            ok = stats.ok
+            errors = stats.errors
+            unknown = stats.unknown
+            corrected = Latency(stats.corrected)
+            raw = Latency(stats.raw)
+        }
+    }
+
+    /// One phase.
+    public struct PhaseSummary: Sendable, Codable, Hashable {
+        public var name: String
+        public var executor: String
+        /// `open` (arrival rate) or `closed` (concurrency or iterations).
+        public var model: String
+        public var elapsedSeconds: Double
+        /// The mean target rate over the phase, for open models.
+        public var targetRate: Double?
+        /// Completed operations per second of elapsed time.
+        public var achievedRate: Double
+        public var plannedOperations: Int?
+        public var issued: Int
+        public var completed: Int
+        public var lateStarts: Int
+        public var dropped: Int
+        /// Actual minus intended send time, for open models.
+        public var scheduleLag: Latency?
+        public var operations: [String: Operation]
+    }
+
+    /// The format of this file: `bench.summary/<major>`.
+    public var schema = "bench.summary/1"
+    public var scenario: String
+    public var seed: UInt64
+    public var endpoint: String
+    public var startedAt: Date
+    public var elapsedSeconds: Double
+    /// Whether the run was stopped before its phases were done (Ctrl-C, SIGTERM).
+    public var interrupted: Bool
+    public var phases: [PhaseSummary]
+    /// Every phase added up, per operation.
+    public var totals: [String: Operation]
+
+    init(_ result: RunResult) {
+        scenario = result.scenario.name
+        seed = result.scenario.seed
+        endpoint = result.scenario.endpoint.description
+        startedAt = result.wallStart
+        elapsedSeconds = Double(result.finishedAt.nanoseconds(since: result.startedAt)) / 1e9
+        interrupted = result.interrupted
+        var totalStats: [String: OperationStats] = [:]
+        phases = result.phases.map { stats in
+            let elapsed = stats.startedAt.flatMap { start in stats.endedAt.map { $0.nanoseconds(since: start) } } ?? 0
+            let seconds = Double(elapsed) / 1e9
+            let completed = stats.operations.values.reduce(0) { $0 + $1.count }
+            for (name, operation) in stats.operations { totalStats[name, default: OperationStats()].merge(operation) }
+            let open = stats.executor.isOpenModel
+            let planned = stats.executor.plannedNanoseconds.map { Double($0) / 1e9 }
+            return PhaseSummary(
+                name: stats.name, executor: stats.executor.description, model: open ? "open" : "closed",
+                elapsedSeconds: seconds,
+                targetRate: open ? stats.executor.plannedOperations.flatMap { ops in planned.map { Double(ops) / $0 } } : nil,
+                achievedRate: seconds > 0 ? Double(completed) / seconds : 0,
+                plannedOperations: stats.executor.plannedOperations, issued: stats.issued, completed: completed,
+                lateStarts: stats.lateStarts, dropped: stats.dropped,
+                scheduleLag: open ? Latency(stats.scheduleLag) : nil,
+                operations: stats.operations.mapValues(Operation.init)
+            )
+        }
+        totals = totalStats.mapValues(Operation.init)
+    }
+
+    /// The summary as pretty, key-sorted JSON.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+}

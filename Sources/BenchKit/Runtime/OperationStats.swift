@@ -1,0 +1,62 @@
+import AWSModel
+import BenchCore
+import Emulator
+
+/// Counters and latency histograms of one operation within one phase.
+///
+/// Latency is kept twice, as wrk2 does: `corrected` from the intended send time (it includes the time an
+/// operation waited because the generator or the endpoint fell behind, so coordinated omission does not hide
+/// stalls), and `raw` from the actual send.
+struct OperationStats: Sendable {
+    var count = 0
+    var ok = 0
+    var unknown = 0
+    var errors: [String: Int] = [:]
+    var unknownKinds: [String: Int] = [:]
+    var corrected = Histogram(significantDigits: 3)
+    var raw = Histogram(significantDigits: 3)
+
+    /// Adds one completed operation. O(1) amortised, no allocation once the error codes seen have been seen once.
+    mutating func record(_ outcome: CallOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64) {
+        count += 1
+        switch outcome {
+        case .ok: ok += 1
+        case .error(let code): errors[code, default: 0] += 1
+        case .unknown(let kind):
+            unknown += 1
+            unknownKinds[kind, default: 0] += 1
+        }
+        _ = corrected.record(max(correctedNanoseconds, 1))
+        _ = raw.record(max(rawNanoseconds, 1))
+    }
+
+    /// Adds another phase's (or worker's) counts into these.
+    mutating func merge(_ other: OperationStats) {
+        count += other.count
+        ok += other.ok
+        unknown += other.unknown
+        errors.merge(other.errors, uniquingKeysWith: +)
+        unknownKinds.merge(other.unknownKinds, uniquingKeysWith: +)
+        try? corrected.add(other.corrected)
+        try? raw.add(other.raw)
+    }
+
+    var errorCount: Int { errors.values.reduce(0, +) }
+}
+
+/// What one phase did: when it ran, what it issued, how late its starts were, and its operations' stats.
+struct PhaseStats: Sendable {
+    let name: String
+    let executor: Executor
+    var startedAt: Instant?
+    var endedAt: Instant?
+    /// Logical operations started.
+    var issued = 0
+    /// Starts more than ``Recorder/lateThresholdNanoseconds`` after their intended time.
+    var lateStarts = 0
+    /// Intended starts that were never issued because the run was interrupted.
+    var dropped = 0
+    /// Actual minus intended send time of every start (open model only).
+    var scheduleLag = Histogram(significantDigits: 3)
+    var operations: [String: OperationStats] = [:]
+}

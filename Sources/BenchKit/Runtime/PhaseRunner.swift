@@ -1,0 +1,89 @@
+import AWSModel
+import BenchCore
+import Emulator
+import Synchronization
+
+/// Runs one phase with its executor until its schedule, duration or iteration count is done, or until
+/// the stop signal is set.
+struct PhaseRunner: Sendable {
+    /// The longest a scheduler sleeps before it looks at the stop signal again.
+    static let stopPollNanoseconds: UInt64 = 50_000_000
+
+    let phase: Phase
+    let index: Int
+    let issuer: OperationIssuer
+    let clock: any BenchClock
+    let recorder: Recorder
+    let stop: StopSignal
+    let maxInFlight: Int
+
+    /// Runs the phase and returns how many operations it issued.
+    func run() async -> Int {
+        let start = clock.now
+        recorder.phaseStarted(index, at: start)
+        let (issued, dropped) = if let schedule = ArrivalSchedule(phase.executor) {
+            await runOpen(schedule, start: start)
+        } else {
+            await runClosed(start: start)
+        }
+        recorder.phaseEnded(index, at: clock.now, dropped: dropped)
+        return issued
+    }
+
+    /// Open model: operation `i` is issued at its intended time whether or not earlier ones answered; when all
+    /// `maxInFlight` slots are busy it waits for one, and the wait counts in its corrected latency.
+    private func runOpen(_ schedule: ArrivalSchedule, start: Instant) async -> (issued: Int, dropped: Int) {
+        let slots = AsyncSemaphore(permits: maxInFlight)
+        var next = 0
+        await withDiscardingTaskGroup { group in
+            while !stop.isStopped, let offset = schedule.offset(of: next) {
+                let intended = start.advanced(by: offset)
+                await sleep(until: intended)
+                if stop.isStopped { break }
+                await slots.acquire()
+                let operation = next
+                group.addTask {
+                    await issuer.issue(index: operation, intended: intended, openModel: true)
+                    slots.release()
+                }
+                next += 1
+            }
+        }
+        let planned = phase.executor.plannedOperations ?? next
+        return (next, max(0, planned - next))
+    }
+
+    /// Closed model: `workers` loops, each issuing its next operation when the previous one answered.
+    private func runClosed(start: Instant) async -> (issued: Int, dropped: Int) {
+        let (workers, limit, deadline): (Int, Int, Instant?) = switch phase.executor.kind {
+        case .constantConcurrency(let workers, let ns): (workers, Int.max, start.advanced(by: ns))
+        case .iterations(let count, let workers): (workers, count, nil)
+        case .constantRate, .rampingRate: (0, 0, nil)
+        }
+        let counter = Atomic<Int>(0)
+        await withDiscardingTaskGroup { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    while !stop.isStopped {
+                        if let deadline, clock.now >= deadline { break }
+                        let operation = counter.add(1, ordering: .relaxed).oldValue
+                        if operation >= limit { break }
+                        await issuer.issue(index: operation, intended: clock.now, openModel: false)
+                    }
+                }
+            }
+        }
+        let issued = min(counter.load(ordering: .relaxed), limit)
+        return (issued, limit == Int.max ? 0 : limit - issued)
+    }
+
+    /// Sleeps until `deadline` in slices, so that a stop is noticed within ``stopPollNanoseconds``.
+    private func sleep(until deadline: Instant) async {
+        while !stop.isStopped {
+            let now = clock.now
+            if now >= deadline { return }
+            let slice = now.advanced(by: PhaseRunner.stopPollNanoseconds)
+            do { try await clock.sleep(until: min(deadline, slice)) } catch { return }
+        }
+    }
+}

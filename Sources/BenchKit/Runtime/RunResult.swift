@@ -1,0 +1,21 @@
+import AWSModel
+import BenchCore
+import Emulator
+import Foundation
+
+/// Everything a run recorded, ready for the reports.
+public struct RunResult: Sendable {
+    public let scenario: Scenario
+    let phases: [PhaseStats]
+    public let startedAt: Instant
+    public let finishedAt: Instant
+    /// The wall-clock time the run started.
+    public let wallStart: Date
+    /// Whether the run was stopped before its phases were done.
+    public let interrupted: Bool
+    /// The emulator's ledger, for an embedded run.
+    public let ledger: Ledger?
+
+    /// The run's summary, as written to `summary.json`.
+    public var summary: RunSummary { RunSummary(self) }
+}

@@ -1,0 +1,29 @@
+import AWSModel
+import BenchCore
+
+/// The in-process emulator of VPC Lattice, Cloud Map and CodeDeploy, sharing one clock, one seed and one
+/// ledger. Thread-safe; deterministic for a given seed and clock when calls arrive in the same order.
+public final class Emulator: Sendable {
+    public let lattice: LatticeEmulator
+    public let cloudMap: CloudMapEmulator
+    public let codeDeploy: CodeDeployEmulator
+    /// Every state change of all three services, in the order they took effect.
+    public let ledger: Ledger
+
+    public init(configuration: EmulatorConfiguration = .init(), clock: any BenchClock, seed: UInt64) {
+        let ledger = Ledger()
+        self.ledger = ledger
+        lattice = LatticeEmulator(configuration: configuration, clock: clock, seed: seed, ledger: ledger)
+        cloudMap = CloudMapEmulator(configuration: configuration, clock: clock, seed: seed, ledger: ledger)
+        codeDeploy = CodeDeployEmulator(configuration: configuration, clock: clock, seed: seed, ledger: ledger)
+    }
+
+    /// Answers one request. - Complexity: that of the operation (O(1) or O(batch) for the load operations).
+    public func handle(_ request: AWSRequest, context: RequestContext) throws(ServiceError) -> AWSResponse {
+        switch request {
+        case .lattice(let request): .lattice(try lattice.handle(request, context: context))
+        case .cloudMap(let request): .cloudMap(try cloudMap.handle(request, context: context))
+        case .codeDeploy(let request): .codeDeploy(try codeDeploy.handle(request, context: context))
+        }
+    }
+}

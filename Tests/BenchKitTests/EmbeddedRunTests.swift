@@ -1,0 +1,78 @@
+import Testing
+
+@testable import BenchKit
+
+@Suite("Runs against the embedded emulator")
+struct EmbeddedRunTests {
+    static func scenario(invalid: Double) -> Scenario {
+        Scenario("embedded") {
+            Seed(5)
+            Setup {
+                TargetGroups(2, type: .ip)
+                TargetGroups(1, type: .lambda)
+                CloudMapService(namespace: "t.local", name: "svc")
+                Deployment(targets: 40, platform: .server)
+                Deployment(targets: 1, platform: .lambda)
+            }
+            EmulatorSettings(cloudMapOperationDelay: .zero)
+            Phase("all", .iterations(400, concurrency: 4)) {
+                Mix {
+                    RegisterTargets(batch: 1...20).invalid(invalid)
+                    RegisterTargets(batch: 1...1, groupType: .lambda)
+                    CreateTargetGroup(tags: 2).invalid(invalid)
+                    BatchGetDeploymentTargets(ids: 1...25).invalid(invalid)
+                    RegisterInstance(attributes: 30, pool: 1_000_000).invalid(invalid)
+                }
+            }
+        }
+    }
+
+    @Test("valid requests of every workload succeed, and the ledger holds their effects")
+    func allValid() async throws {
+        let result = try await Runner(scenario: Self.scenario(invalid: 0)).run()
+        let phase = result.summary.phases[0]
+        #expect(phase.completed == 400)
+        for (name, op) in phase.operations {
+            #expect(op.ok == op.count, "\(name): \(op.errors)")
+        }
+        let ledger = try #require(result.ledger).snapshot
+        #expect(ledger.contains { $0.operation == "RegisterTargets" && $0.change == .registered })
+        #expect(ledger.contains { $0.operation == "RegisterInstance" })
+        #expect(ledger.filter { $0.operation == "CreateTargetGroup" && $0.change == .created }.count
+                == 3 + (phase.operations["CreateTargetGroup"]?.ok ?? 0))
+    }
+
+    @Test("deliberately invalid requests are each refused with the modeled error")
+    func allInvalid() async throws {
+        let result = try await Runner(scenario: Self.scenario(invalid: 1)).run()
+        let operations = result.summary.phases[0].operations
+        #expect(operations["CreateTargetGroup"]?.errors["ValidationException"] == operations["CreateTargetGroup"]?.count)
+        #expect(operations["RegisterInstance"]?.errors["InvalidInput"] == operations["RegisterInstance"]?.count)
+        #expect(operations["BatchGetDeploymentTargets"]?.errors["DeploymentTargetListSizeExceededException"]
+                == operations["BatchGetDeploymentTargets"]?.count)
+        // 101 targets: ValidationException; the LAMBDA workload (not made invalid) still succeeds.
+        let registers = try #require(operations["RegisterTargets"])
+        #expect(registers.errors["ValidationException", default: 0] > 0)
+        #expect(registers.ok > 0)
+    }
+
+    @Test("the request sequence depends only on the seed and the index")
+    func deterministicRequests() {
+        var fixtures = ResolvedFixtures()
+        fixtures.addTargetGroup(ResolvedTargetGroup(id: "tg-0123456789abcdefg", arn: "arn", kind: .ip))
+        fixtures.cloudMapServices = ["srv-0123456789abcdef"]
+        fixtures.deployments = [ResolvedDeployment(id: "d-ABCDEFGHI", platform: .server, targetIds: (0..<50).map { "i-\($0)" })]
+        func requests(seed: UInt64) -> [AWSRequest] {
+            let issuer = OperationIssuer(
+                phase: 0, seed: seed, mix: .allOperations, fixtures: fixtures,
+                transport: StallingTransport(), clock: ManualClock(), recorder: Recorder(phases: []),
+                sequenceBase: 0, phaseName: "p"
+            )
+            return (0..<200).map { issuer.request(at: $0).request }
+        }
+        let first = requests(seed: 9)
+        #expect(first == requests(seed: 9))
+        #expect(first != requests(seed: 10))
+        #expect(Set(first.map(\.operationName)).count == 4)
+    }
+}

@@ -1,0 +1,117 @@
+import Synchronization
+import Testing
+
+@testable import BenchKit
+
+/// A transport that holds every request until the test opens the gate: an endpoint that stalls.
+final class StallingTransport: Transport {
+    private let state = Mutex<(received: Int, open: Bool, waiting: [CheckedContinuation<Void, Never>])>((0, false, []))
+
+    var received: Int { state.withLock { $0.received } }
+
+    func send(_ request: AWSRequest, context: RequestContext) async -> TransportResult {
+        await withCheckedContinuation { continuation in
+            let resume = state.withLock { s -> Bool in
+                s.received += 1
+                if s.open { return true }
+                s.waiting.append(continuation)
+                return false
+            }
+            if resume { continuation.resume() }
+        }
+        return .serviceError(ServiceError(code: "Stalled", httpStatus: 500, message: "released"))
+    }
+
+    func open() {
+        let waiting = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            s.open = true
+            defer { s.waiting = [] }
+            return s.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+}
+
+@Suite("Scheduler on a controllable clock")
+struct SchedulerTests {
+    /// Waits (by yielding, not sleeping) until `condition` holds; gives up after many yields.
+    func eventually(_ condition: () -> Bool) async {
+        for _ in 0..<100_000 where !condition() { await Task.yield() }
+    }
+
+    func scenario(_ executor: Executor) -> Scenario {
+        Scenario("sched") {
+            Phase("p", executor) { Mix { CreateTargetGroup() } }
+        }
+    }
+
+    @Test("open model: arrivals keep their schedule while the endpoint stalls")
+    func openModelKeepsSchedule() async throws {
+        let clock = ManualClock()
+        let transport = StallingTransport()
+        let runner = Runner(scenario: scenario(.constantRate(100, for: .seconds(1))), clock: clock, transport: transport)
+        let run = Task { try await runner.run() }
+        // Walk the clock to 0.5 s in 10 ms steps; every step should let exactly one more operation out.
+        for step in 1...50 {
+            await eventually { clock.sleeperCount > 0 }
+            clock.advance(to: Instant(nanoseconds: UInt64(step) * 10_000_000))
+            await eventually { transport.received >= step + 1 }
+        }
+        #expect(transport.received == 51)  // operations due at 0, 10, ..., 500 ms: none answered yet
+        for step in 51...120 {
+            await eventually { clock.sleeperCount > 0 || transport.received == 100 }
+            clock.advance(to: Instant(nanoseconds: UInt64(step) * 10_000_000))
+        }
+        await eventually { transport.received == 100 }
+        transport.open()
+        let result = try await run.value
+        let phase = result.summary.phases[0]
+        #expect(phase.issued == 100)
+        #expect(phase.completed == 100)
+        #expect(phase.operations["CreateTargetGroup"]?.errors["Stalled"] == 100)
+        // The first operation waited 1.2 s for its answer from its intended start: corrected latency shows it.
+        #expect(try #require(phase.operations["CreateTargetGroup"]).corrected.max >= 1_190)
+    }
+
+    @Test("closed model: a stalled endpoint holds every worker, and nothing more is issued")
+    func closedModelWaits() async throws {
+        let clock = ManualClock()
+        let transport = StallingTransport()
+        let runner = Runner(scenario: scenario(.constantConcurrency(4, for: .seconds(1))), clock: clock, transport: transport)
+        let run = Task { try await runner.run() }
+        await eventually { transport.received == 4 }
+        clock.advance(to: Instant(nanoseconds: 500_000_000))
+        await eventually { false }  // give the workers every chance to issue more
+        #expect(transport.received == 4)
+        clock.advance(to: Instant(nanoseconds: 2_000_000_000))
+        transport.open()
+        let result = try await run.value
+        #expect(result.summary.phases[0].issued == 4)
+        #expect(result.summary.phases[0].completed == 4)
+    }
+
+    @Test("stopping part way ends scheduling, keeps what completed, and marks the run interrupted")
+    func stop() async throws {
+        let clock = ManualClock()
+        let transport = StallingTransport()
+        transport.open()
+        let stop = StopSignal()
+        let runner = Runner(
+            scenario: scenario(.constantRate(10, for: .seconds(10))), clock: clock, stop: stop, transport: transport
+        )
+        let run = Task { try await runner.run() }
+        for step in 1...30 {
+            await eventually { clock.sleeperCount > 0 }
+            clock.advance(to: Instant(nanoseconds: UInt64(step) * 100_000_000))
+        }
+        await eventually { transport.received == 31 }
+        stop.stop()
+        await eventually { clock.sleeperCount > 0 }
+        clock.advance(by: 1_000_000_000)
+        let result = try await run.value
+        #expect(result.interrupted)
+        let phase = result.summary.phases[0]
+        #expect(phase.completed == 31)
+        #expect(phase.dropped == 100 - 31)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `bench` executable, which sits next to the test bundle in SwiftPM's bin folder
+/// (swift-argument-parser's `AssertExecuteCommand` finds its examples the same way).
+struct BenchExecutable {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let url: URL
+
+    init() throws {
+        let bin = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        url = bin.appendingPathComponent("bench")
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(url.path): run `swift build` first"])
+        }
+    }
+
+    /// Starts `bench` with `arguments` in `folder`; the caller waits.
+    func start(_ arguments: [String], in folder: URL) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Runs `bench` to completion, reading both pipes before waiting so a large output cannot block it.
+    func run(_ arguments: [String], in folder: URL) throws -> Result {
+        let (process, out, err) = try start(arguments, in: folder)
+        return finish(process, out, err)
+    }
+
+    func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
+    }
+}
+
+/// A fresh temporary folder, removed by the caller.
+func makeTemporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}

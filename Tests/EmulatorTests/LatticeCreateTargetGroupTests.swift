@@ -144,7 +144,7 @@ struct LatticeCreateTargetGroupTests {
     @Test("validation", arguments: nameCases + configCases + healthCheckCases + tagAndTokenCases)
     func validation(_ testCase: CreateCase) throws {
         let fixture = LatticeFixture()
-        let error = serviceError { () throws(ServiceError) in try fixture.emulator.createTargetGroup(testCase.input) }
+        let error = fixture.createError(testCase.input)
         guard let field = testCase.field else {
             #expect(error == nil)
             #expect(fixture.ledger.count == 1)
@@ -164,7 +164,7 @@ struct LatticeCreateTargetGroupTests {
         let fixture = LatticeFixture()
         let input = CreateTargetGroupInput(
             name: "-x", type: "IP", config: TargetGroupConfig(port: 0, protocol: "FTP", vpcIdentifier: vpc))
-        let error = try #require(serviceError { () throws(ServiceError) in try fixture.emulator.createTargetGroup(input) })
+        let error = try #require(fixture.createError(input))
         #expect(error.fieldNames == ["name", "config.port", "config.protocol"])
         #expect(error.message.hasPrefix("3 validation errors detected"))
     }
@@ -234,8 +234,7 @@ struct LatticeCreateTargetGroupTests {
             ipGroupInput(token: "tok", tags: ["k": "v"]),
         ]
         for input in changed {
-            let error = try #require(
-                serviceError { () throws(ServiceError) in try fixture.emulator.createTargetGroup(input) })
+            let error = try #require(fixture.createError(input))
             #expect(error.code == "ConflictException")
             #expect(error.httpStatus == 409)
             #expect(error.fields["resourceId"] == .string(first.id ?? ""))
@@ -251,8 +250,7 @@ struct LatticeCreateTargetGroupTests {
     func nameConflict(token: String?) throws {
         let fixture = LatticeFixture()
         let first = try fixture.emulator.createTargetGroup(ipGroupInput(token: "tok-1"))
-        let error = try #require(
-            serviceError { () throws(ServiceError) in try fixture.emulator.createTargetGroup(ipGroupInput(token: token)) })
+        let error = try #require(fixture.createError(ipGroupInput(token: token)))
         #expect(error.code == "ConflictException" && error.httpStatus == 409)
         #expect(error.fields["resourceId"] == .string(first.id ?? ""))
         #expect(fixture.ledger.count == 1)
@@ -263,8 +261,7 @@ struct LatticeCreateTargetGroupTests {
         let fixture = LatticeFixture { $0.targetGroupQuota = 2 }
         let first = try fixture.emulator.createTargetGroup(ipGroupInput(name: "one", token: "t1"))
         try fixture.group("two")
-        let error = try #require(
-            serviceError { () throws(ServiceError) in try fixture.emulator.createTargetGroup(ipGroupInput(name: "three")) })
+        let error = try #require(fixture.createError(ipGroupInput(name: "three")))
         #expect(error.code == "ServiceQuotaExceededException")
         #expect(error.httpStatus == 402)
         #expect(error.fields["resourceType"] == "TARGET_GROUP")

@@ -173,7 +173,7 @@ struct LatticeTargetsTests {
             "arn:aws:vpc-lattice:eu-west-1:123456789012:targetgroup/\(group)",
         ]
         for identifier in notFound {
-            let error = serviceError { () throws(ServiceError) in try fixture.register(identifier, [Target(id: "10.0.0.1")]) }
+            let error = fixture.registerError(identifier, [Target(id: "10.0.0.1")])
             #expect(error?.code == "ResourceNotFoundException" && error?.httpStatus == 404)
             #expect(error?.fields["resourceType"] == "TARGET_GROUP")
             #expect(error?.fields["resourceId"] == .string(identifier))
@@ -182,10 +182,12 @@ struct LatticeTargetsTests {
             }
             #expect(get?.code == "ResourceNotFoundException")
         }
-        let malformed = ["tg-0123456789abcdef", "tg-0123456789ABCDEFG", "arn:aws:vpc-lattice:us-east-1:1:targetgroup/\(group)",
-                         String(repeating: "x", count: 2049)]
+        let malformed = [
+            "tg-0123456789abcdef", "tg-0123456789ABCDEFG", "arn:aws:vpc-lattice:us-east-1:1:targetgroup/\(group)",
+            String(repeating: "x", count: 2049),
+        ]
         for identifier in malformed {
-            let error = serviceError { () throws(ServiceError) in try fixture.register(identifier, [Target(id: "10.0.0.1")]) }
+            let error = fixture.registerError(identifier, [Target(id: "10.0.0.1")])
             #expect(error?.code == "ValidationException")
             #expect(error?.fieldNames == ["targetGroupIdentifier"])
         }
@@ -211,7 +213,8 @@ struct LatticeTargetsTests {
         #expect(fixture.ledger.count == 4)
         let unknown = serviceError { () throws(ServiceError) in
             try fixture.emulator.deregisterTargets(
-                DeregisterTargetsInput(targetGroupIdentifier: "tg-00000000000000000", targets: [Target(id: "10.0.0.1")]))
+                DeregisterTargetsInput(
+                    targetGroupIdentifier: "tg-00000000000000000", targets: [Target(id: "10.0.0.1")]))
         }
         #expect(unknown?.code == "ResourceNotFoundException")
     }

@@ -28,6 +28,16 @@ struct LatticeFixture {
         try emulator.registerTargets(RegisterTargetsInput(targetGroupIdentifier: group, targets: targets))
     }
 
+    /// The error `CreateTargetGroup` answers `input` with, if any.
+    func createError(_ input: CreateTargetGroupInput) -> ServiceError? {
+        serviceError { () throws(ServiceError) in try emulator.createTargetGroup(input) }
+    }
+
+    /// The error `RegisterTargets` answers with, if any.
+    func registerError(_ group: String, _ targets: [Target]) -> ServiceError? {
+        serviceError { () throws(ServiceError) in try register(group, targets) }
+    }
+
     func listAll(_ group: String) throws(ServiceError) -> [TargetSummary] {
         try emulator.listTargets(ListTargetsInput(targetGroupIdentifier: group)).items
     }

@@ -1,0 +1,314 @@
+import AWSModel
+import BenchCore
+import Synchronization
+
+/// The in-process VPC Lattice: target groups and their targets, with the model's validation, its error shapes,
+/// `clientToken` idempotency, quotas, and a ledger entry for every state change.
+///
+/// Thread-safe: all state sits behind one `Mutex`. Input checks run before the lock is taken; the critical
+/// sections are O(1) for target-group calls and O(batch) for target calls (listing copies the group's matching
+/// targets and sorts them outside the lock). Deterministic for a given seed and clock: ids come from
+/// `IDGenerator(seed:stream: "lattice")` and timestamps from the injected clock.
+///
+/// Choices the wire facts leave open:
+/// - A repeated `clientToken` with other parameters is a `ConflictException` whose `resourceId` is the group the
+///   token created; a name already used (by another token or none) is a `ConflictException` naming that group.
+/// - Targets are listed with status `HEALTHY` (the emulator runs no health checks).
+/// - A `ListTargets` filter target without a port matches that id on every port.
+/// - Deregistering a target that is not registered succeeds (the operation is idempotent) and changes nothing.
+public final class LatticeEmulator: Sendable {
+    private let configuration: EmulatorConfiguration
+    private let clock: any BenchClock
+    private let ledger: Ledger
+    private let state: Mutex<LatticeState>
+
+    /// - Parameters:
+    ///   - configuration: account, region and quotas.
+    ///   - clock: the source of `createdAt` and of the ledger's times.
+    ///   - seed: fixes the generated ids.
+    ///   - ledger: where state changes are recorded.
+    public init(configuration: EmulatorConfiguration, clock: any BenchClock, seed: UInt64, ledger: Ledger) {
+        self.configuration = configuration
+        self.clock = clock
+        self.ledger = ledger
+        state = Mutex(LatticeState(seed: seed))
+    }
+
+    /// Answers one request.
+    public func handle(_ request: LatticeRequest, context: RequestContext) throws(ServiceError) -> LatticeResponse {
+        switch request {
+        case .createTargetGroup(let input): .createTargetGroup(try createTargetGroup(input, context: context))
+        case .registerTargets(let input): .registerTargets(try registerTargets(input, context: context))
+        case .deregisterTargets(let input): .deregisterTargets(try deregisterTargets(input, context: context))
+        case .getTargetGroup(let input): .getTargetGroup(try getTargetGroup(input, context: context))
+        case .listTargetGroups(let input): .listTargetGroups(try listTargetGroups(input, context: context))
+        case .listTargets(let input): .listTargets(try listTargets(input, context: context))
+        }
+    }
+
+    // MARK: Target groups
+
+    /// `CreateTargetGroup`: validates, honours `clientToken`, enforces name uniqueness and the group quota.
+    ///
+    /// The same token with the same parameters gets the original answer and changes nothing (no ledger entry);
+    /// the same token with other parameters is a `ConflictException` and creates nothing.
+    public func createTargetGroup(
+        _ input: CreateTargetGroupInput, context: RequestContext = RequestContext()
+    ) throws(ServiceError) -> CreateTargetGroupOutput {
+        let config = try TargetGroupValidation.validate(input)
+        let parameters = TargetGroupParameters(input)
+        let digest = parameters.digest
+        return try state.withLock { (state) throws(ServiceError) -> CreateTargetGroupOutput in
+            if let token = input.clientToken, let index = state.indexByToken[token] {
+                let existing = state.groups[index]
+                guard existing.parameters == parameters else {
+                    throw .latticeConflict(
+                        "clientToken '\(token)' was already used with different parameters (target group "
+                            + "\(existing.id))",
+                        resourceId: existing.id, resourceType: LatticeValues.targetGroupResourceType)
+                }
+                return existing.createOutput
+            }
+            if let index = state.indexByName[input.name] {
+                let existing = state.groups[index]
+                throw .latticeConflict(
+                    "A target group named '\(input.name)' already exists (\(existing.id))",
+                    resourceId: existing.id, resourceType: LatticeValues.targetGroupResourceType)
+            }
+            guard state.groups.count < configuration.targetGroupQuota else {
+                throw .latticeQuotaExceeded(
+                    "Target groups per account quota of \(configuration.targetGroupQuota) reached",
+                    resourceType: LatticeValues.targetGroupResourceType, quotaCode: LatticeQuotaCode.targetGroups)
+            }
+            let id = state.newTargetGroupID()
+            let now = clock.now
+            let date = clock.date(of: now)
+            let record = TargetGroupRecord(
+                sequence: UInt64(state.groups.count), id: id,
+                arn: "arn:aws:vpc-lattice:\(configuration.region):\(configuration.account):targetgroup/\(id)",
+                name: input.name, type: input.type, config: config, createdAt: date, lastUpdatedAt: date,
+                parameters: parameters, clientToken: input.clientToken)
+            let index = state.groups.count
+            state.groups.append(record)
+            state.indexByID[id] = index
+            state.indexByName[input.name] = index
+            if let token = input.clientToken { state.indexByToken[token] = index }
+            ledger.append(
+                LedgerEntry(
+                    time: now, service: .vpcLattice, operation: LatticeOperation.createTargetGroup.rawValue,
+                    change: .created, resourceType: "TargetGroup", resourceId: id, token: input.clientToken,
+                    parameterDigest: digest, context: context))
+            return record.createOutput
+        }
+    }
+
+    /// `GetTargetGroup` by id or ARN.
+    public func getTargetGroup(
+        _ input: GetTargetGroupInput, context: RequestContext = RequestContext()
+    ) throws(ServiceError) -> GetTargetGroupOutput {
+        let identifier = try Self.parseIdentifier(input.targetGroupIdentifier)
+        return try state.withLock { (state) throws(ServiceError) -> GetTargetGroupOutput in
+            state.groups[try Self.index(of: identifier, in: state)].getOutput
+        }
+    }
+
+    /// `ListTargetGroups` in creation order, optionally filtered by VPC and type.
+    /// - Complexity: O(groups after the cursor) inside the lock.
+    public func listTargetGroups(
+        _ input: ListTargetGroupsInput, context: RequestContext = RequestContext()
+    ) throws(ServiceError) -> ListTargetGroupsOutput {
+        var violations = FieldViolations()
+        violations.checkRange(input.maxResults, "maxResults", 1...100)
+        if let vpc = input.vpcIdentifier, !LatticeSyntax.isVPCIdentifier(vpc) {
+            violations.add("vpcIdentifier", "must be 'vpc-' followed by 8 or 17 of [0-9a-z], got '\(vpc)'")
+        }
+        violations.checkEnum(input.targetGroupType, "targetGroupType", LatticeValues.TargetGroupType.all)
+        try violations.throwIfAny()
+        let scope = LatticePageToken.scope(.listTargetGroups, [input.vpcIdentifier, input.targetGroupType])
+        let start = try LatticePageToken.position(of: input.nextToken, scope: scope)
+        let limit = pageSize(input.maxResults)
+        let (items, next) = state.withLock { state -> ([TargetGroupSummary], UInt64?) in
+            var items: [TargetGroupSummary] = []
+            for record in state.groups.dropFirst(Int(clamping: start)) {
+                if let vpc = input.vpcIdentifier, record.config.vpcIdentifier != vpc { continue }
+                if let type = input.targetGroupType, record.type != type { continue }
+                if items.count == limit { return (items, record.sequence) }
+                items.append(record.summary)
+            }
+            return (items, nil)
+        }
+        return ListTargetGroupsOutput(
+            items: items, nextToken: next.map { LatticePageToken(scope: scope, position: $0).encoded })
+    }
+
+    // MARK: Targets
+
+    /// `RegisterTargets`: each valid new target is registered (ledger `registered`); a target already there
+    /// succeeds without a change; invalid targets, a second target of a `LAMBDA` group and targets past the
+    /// per-group quota go to `unsuccessful` (see ``LatticeFailureCode``). Partial success is still a success.
+    public func registerTargets(
+        _ input: RegisterTargetsInput, context: RequestContext = RequestContext()
+    ) throws(ServiceError) -> RegisterTargetsOutput {
+        let (index, group, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
+        let quota = configuration.targetsPerGroupQuota
+        return state.withLock { state -> RegisterTargetsOutput in
+            let now = clock.now
+            var successful: [Target] = []
+            var unsuccessful: [TargetFailure] = []
+            for check in checks {
+                guard case .valid(let key) = check else {
+                    if case .invalid(let failure) = check { unsuccessful.append(failure) }
+                    continue
+                }
+                // Read through `state` (no local copy), so the insertion below does not copy the dictionary.
+                if state.groups[index].targets[key] != nil {
+                    successful.append(key.target)
+                } else if group.type == LatticeValues.TargetGroupType.lambda,
+                    let held = state.groups[index].targets.keys.first
+                {
+                    unsuccessful.append(
+                        Self.failure(
+                            key, LatticeFailureCode.lambdaTargetLimitExceeded,
+                            "A LAMBDA target group holds one target and already holds '\(held.id)'"))
+                } else if state.groups[index].targets.count >= quota {
+                    unsuccessful.append(
+                        Self.failure(
+                            key, LatticeFailureCode.serviceQuotaExceeded,
+                            "Targets per target group quota of \(quota) reached"))
+                } else {
+                    state.groups[index].targets[key] = state.groups[index].nextTargetSequence
+                    state.groups[index].nextTargetSequence += 1
+                    recordTargetChange(.registered, .registerTargets, key, group: group.id, at: now, context)
+                    successful.append(key.target)
+                }
+            }
+            return RegisterTargetsOutput(successful: successful, unsuccessful: unsuccessful)
+        }
+    }
+
+    /// `DeregisterTargets`: removes each valid target that is registered (ledger `deregistered`); one that is
+    /// not registered succeeds without a change; invalid targets go to `unsuccessful`.
+    public func deregisterTargets(
+        _ input: DeregisterTargetsInput, context: RequestContext = RequestContext()
+    ) throws(ServiceError) -> DeregisterTargetsOutput {
+        let (index, group, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
+        return state.withLock { state -> DeregisterTargetsOutput in
+            let now = clock.now
+            var successful: [Target] = []
+            var unsuccessful: [TargetFailure] = []
+            for check in checks {
+                switch check {
+                case .invalid(let failure):
+                    unsuccessful.append(failure)
+                case .valid(let key):
+                    if state.groups[index].targets.removeValue(forKey: key) != nil {
+                        recordTargetChange(.deregistered, .deregisterTargets, key, group: group.id, at: now, context)
+                    }
+                    successful.append(key.target)
+                }
+            }
+            return DeregisterTargetsOutput(successful: successful, unsuccessful: unsuccessful)
+        }
+    }
+
+    /// `ListTargets` in registration order, optionally only the given targets (at most 20).
+    /// - Complexity: O(targets in the group) inside the lock, then O(m log m) outside it for the m matches.
+    public func listTargets(
+        _ input: ListTargetsInput, context: RequestContext = RequestContext()
+    ) throws(ServiceError) -> ListTargetsOutput {
+        let identifier = try Self.parseIdentifier(input.targetGroupIdentifier)
+        var violations = FieldViolations()
+        violations.checkRange(input.maxResults, "maxResults", 1...100)
+        let filter = input.targets ?? []
+        violations.checkCount(filter.count, "targets", 0...20)
+        for (position, target) in filter.enumerated() {
+            violations.checkRange(target.port, "targets[\(position)].port", 1...65535)
+        }
+        try violations.throwIfAny()
+        let scope = LatticePageToken.scope(
+            .listTargets, [identifier.id] + filter.map { TargetKey(id: $0.id, port: $0.port).ledgerID })
+        let start = try LatticePageToken.position(of: input.nextToken, scope: scope)
+        let limit = pageSize(input.maxResults)
+        let exact = Set(filter.filter { $0.port != nil }.map { TargetKey(id: $0.id, port: $0.port) })
+        let anyPort = Set(filter.filter { $0.port == nil }.map(\.id))
+        let matches = try state.withLock { (state) throws(ServiceError) -> [(key: TargetKey, sequence: UInt64)] in
+            state.groups[try Self.index(of: identifier, in: state)].targets.compactMap { key, sequence in
+                guard sequence >= start, filter.isEmpty || exact.contains(key) || anyPort.contains(key.id) else {
+                    return nil
+                }
+                return (key, sequence)
+            }
+        }.sorted { $0.sequence < $1.sequence }
+        let items = matches.prefix(limit).map {
+            TargetSummary(id: $0.key.id, port: $0.key.port, status: LatticeValues.TargetStatus.healthy)
+        }
+        let next = matches.count > limit ? LatticePageToken(scope: scope, position: matches[limit].sequence) : nil
+        return ListTargetsOutput(items: items, nextToken: next?.encoded)
+    }
+
+    // MARK: Helpers
+
+    /// The page size: `maxResults`, else the configured default (never above the model's 100).
+    private func pageSize(_ maxResults: Int?) -> Int {
+        maxResults ?? min(max(configuration.defaultPageSize, 1), 100)
+    }
+
+    /// The shared front half of register and deregister: checks the identifier and the batch size, finds the
+    /// group, and checks each target outside the lock.
+    /// - Returns: the group's index (stable: groups are never removed), its shape, and one check per target.
+    private func prepareBatch(
+        _ identifier: String, _ targets: [Target]
+    ) throws(ServiceError) -> (Int, TargetGroupShape, [TargetValidation.Check]) {
+        let identifier = try Self.parseIdentifier(identifier)
+        var violations = FieldViolations()
+        violations.checkCount(targets.count, "targets", 1...100)
+        try violations.throwIfAny()
+        let (index, group) = try state.withLock { (state) throws(ServiceError) -> (Int, TargetGroupShape) in
+            let index = try Self.index(of: identifier, in: state)
+            return (index, state.groups[index].shape)
+        }
+        return (index, group, targets.map { TargetValidation.check($0, in: group) })
+    }
+
+    /// Appends a target's registration or deregistration to the ledger (called with the state lock held).
+    private func recordTargetChange(
+        _ change: LedgerEntry.Change, _ operation: LatticeOperation, _ key: TargetKey, group: String,
+        at time: Instant, _ context: RequestContext
+    ) {
+        ledger.append(
+            LedgerEntry(
+                time: time, service: .vpcLattice, operation: operation.rawValue, change: change,
+                resourceType: "Target", resourceId: key.ledgerID, parentId: group, context: context))
+    }
+
+    private static func failure(_ key: TargetKey, _ code: String, _ message: String) -> TargetFailure {
+        TargetFailure(id: key.id, port: key.port, failureCode: code, failureMessage: message)
+    }
+
+    /// Checks `targetGroupIdentifier` (17-2048 characters, a target group id or ARN).
+    private static func parseIdentifier(_ identifier: String) throws(ServiceError) -> LatticeSyntax.Identifier {
+        let length = identifier.unicodeScalars.count
+        guard (17...2048).contains(length) else {
+            throw FieldViolations.error("targetGroupIdentifier", "must be 17-2048 characters long, got \(length)")
+        }
+        guard let parsed = LatticeSyntax.targetGroupIdentifier(identifier) else {
+            throw FieldViolations.error(
+                "targetGroupIdentifier", "must be a target group id ('tg-' followed by 17 of [0-9a-z]) or ARN")
+        }
+        return parsed
+    }
+
+    /// The index of the identified group. An ARN must be the group's own ARN (same partition, region and
+    /// account); otherwise the group is not found.
+    private static func index(
+        of identifier: LatticeSyntax.Identifier, in state: LatticeState
+    ) throws(ServiceError) -> Int {
+        if let index = state.indexByID[identifier.id] {
+            guard case .arn(let arn, _) = identifier else { return index }
+            if state.groups[index].arn == arn { return index }
+        }
+        throw .latticeNotFound(
+            "Target group '\(identifier.text)' not found", resourceId: identifier.text,
+            resourceType: LatticeValues.targetGroupResourceType)
+    }
+}

@@ -1,0 +1,75 @@
+import AWSModel
+import BenchCore
+import Testing
+@testable import Emulator
+
+@Suite("Lattice determinism and concurrency")
+struct LatticeConcurrencyTests {
+    private func ids(seed: UInt64) throws -> [String] {
+        let fixture = LatticeFixture(seed: seed)
+        return try (0..<5).map { try fixture.group("group-\($0)") }
+    }
+
+    @Test("the same seed gives the same ids; another seed other ids")
+    func determinism() throws {
+        let first = try ids(seed: 42)
+        #expect(try ids(seed: 42) == first)
+        #expect(try ids(seed: 43) != first)
+        #expect(Set(first).count == 5)
+    }
+
+    @Test("concurrent creates with shared tokens: one group per token, every caller gets its id")
+    func concurrentCreates() async throws {
+        let fixture = LatticeFixture()
+        let emulator = fixture.emulator
+        let answers = await withTaskGroup(of: (Int, String?).self) { tasks in
+            for call in 0..<200 {
+                let group = call % 50  // four callers per token
+                tasks.addTask {
+                    let input = ipGroupInput(name: "group-\(group)", token: "token-\(group)")
+                    return (group, try? emulator.createTargetGroup(input).id)
+                }
+            }
+            var answers: [Int: Set<String?>] = [:]
+            for await (group, id) in tasks { answers[group, default: []].insert(id) }
+            return answers
+        }
+        #expect(answers.count == 50)
+        #expect(answers.values.allSatisfy { $0.count == 1 && !$0.contains(nil) })
+        let listed = try emulator.listTargetGroups(ListTargetGroupsInput()).items ?? []
+        #expect(listed.count == 50)
+        let created = fixture.ledger.snapshot
+        #expect(created.count == 50)
+        #expect(Set(created.compactMap(\.token)).count == 50)
+        #expect(created.map(\.sequence) == (1...50).map(UInt64.init))
+    }
+
+    @Test("concurrent overlapping registrations: nothing lost, nothing recorded twice")
+    func concurrentRegistrations() async throws {
+        let fixture = LatticeFixture()
+        let group = try fixture.group()
+        let emulator = fixture.emulator
+        await withTaskGroup(of: Void.self) { tasks in
+            for batch in 0..<40 {
+                tasks.addTask {
+                    // Batches overlap: batch b registers 10.0.<b/2>.1-20, so each address comes twice.
+                    let targets = (1...20).map { Target(id: "10.0.\(batch / 2).\($0)") }
+                    let input = RegisterTargetsInput(targetGroupIdentifier: group, targets: targets)
+                    _ = try? emulator.registerTargets(input)
+                }
+            }
+        }
+        var listed: [String] = []
+        var token: String?
+        repeat {
+            let page = try emulator.listTargets(ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
+            listed += page.items.compactMap(\.id)
+            token = page.nextToken
+        } while token != nil
+        #expect(listed.count == 400)
+        #expect(Set(listed).count == 400)
+        let registered = fixture.ledger.snapshot.filter { $0.change == .registered }
+        #expect(registered.count == 400)
+        #expect(Set(registered.map(\.resourceId)).count == 400)
+    }
+}

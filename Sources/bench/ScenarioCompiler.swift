@@ -95,7 +95,7 @@ struct ScenarioCompiler {
         if let override = environment["BENCH_SWIFTC"], !override.isEmpty { return URL(fileURLWithPath: override) }
         for folder in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.resolvingSymlinksInPath() }
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         throw UsageError("no swiftc on the PATH: install the Swift toolchain bench was built with, or set BENCH_SWIFTC")
     }

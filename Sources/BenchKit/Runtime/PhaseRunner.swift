@@ -60,20 +60,20 @@ struct PhaseRunner: Sendable {
         case .iterations(let count, let workers): (workers, count, nil)
         case .constantRate, .rampingRate: (0, 0, nil)
         }
-        let counter = Atomic<Int>(0)
+        let counter = SharedCounter()
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
                 group.addTask {
                     while !stop.isStopped {
                         if let deadline, clock.now >= deadline { break }
-                        let operation = counter.add(1, ordering: .relaxed).oldValue
+                        let operation = counter.value.add(1, ordering: .relaxed).oldValue
                         if operation >= limit { break }
                         await issuer.issue(index: operation, intended: clock.now, openModel: false)
                     }
                 }
             }
         }
-        let issued = min(counter.load(ordering: .relaxed), limit)
+        let issued = min(counter.value.load(ordering: .relaxed), limit)
         return (issued, limit == Int.max ? 0 : limit - issued)
     }
 
@@ -86,4 +86,9 @@ struct PhaseRunner: Sendable {
             do { try await clock.sleep(until: min(deadline, slice)) } catch { return }
         }
     }
+}
+
+/// An atomic counter that worker tasks share by reference (`Atomic` itself cannot be captured across tasks).
+private final class SharedCounter: Sendable {
+    let value = Atomic<Int>(0)
 }

@@ -46,6 +46,8 @@ public struct Scenario: Sendable {
     public var requestTimeoutNanoseconds: UInt64 = 10_000_000_000
     /// How long an interrupted or finished run waits for in-flight operations before it writes its reports.
     public var drainTimeoutNanoseconds: UInt64 = 5_000_000_000
+    /// The length of one `latency.csv` interval.
+    public var intervalNanoseconds: UInt64 = 1_000_000_000
     /// Settings of the embedded emulator (quotas, asynchronous operation delay).
     public var emulator = EmulatorSettings()
 

@@ -46,3 +46,10 @@ public struct EmulatorSettings: ScenarioComponent, Hashable {
 
     public func apply(to scenario: inout Scenario) { scenario.emulator = self }
 }
+
+/// Sets the length of the intervals `latency.csv` reports (default 1 s; 10 ms ... 1 hour).
+public struct ReportInterval: ScenarioComponent {
+    public let duration: Duration
+    public init(_ duration: Duration) { self.duration = duration }
+    public func apply(to scenario: inout Scenario) { scenario.intervalNanoseconds = duration.nanosecondsClamped }
+}

@@ -34,17 +34,23 @@ public enum ScenarioHost {
         let stop = StopSignal()
         let signals = installSignalHandlers(stop)
         let progress = options.quiet ? nil : ProgressReporter()
+        let folder = options.outputFolder ?? defaultFolder(for: scenario.name, at: Date())
+        let intervalLog: IntervalLog
+        do {
+            intervalLog = try IntervalLog(folder: URL(fileURLWithPath: folder))
+        } catch {
+            fail("error: cannot write the report folder \(folder): \(error)", .runtimeError)
+        }
         let result: RunResult
         do {
-            result = try await Runner(scenario: scenario, stop: stop, progress: progress).run()
+            result = try await Runner(scenario: scenario, stop: stop, progress: progress, intervalLog: intervalLog).run()
         } catch {
             fail("error: \(error)", error is ScenarioValidationError ? .usageError : .runtimeError)
         }
         _ = signals
 
-        let folder = options.outputFolder ?? defaultFolder(for: scenario.name, at: result.wallStart)
         do {
-            try ReportWriter(folder: URL(fileURLWithPath: folder)).write(result)
+            try ReportWriter(folder: URL(fileURLWithPath: folder)).write(result, intervalLog: intervalLog)
         } catch {
             fail("error: could not write the report to \(folder): \(error)", .runtimeError)
         }

@@ -1,16 +1,28 @@
-import AWSModel
-import BenchCore
-import Emulator
 import Foundation
 
-/// Writes a run's report files into its folder, each one atomically.
+/// Writes a run's report files into its folder, each one atomically:
+/// `summary.json`, `latency.csv`, and `<operation>.corrected.hgrm` / `<operation>.raw.hgrm`.
 public struct ReportWriter: Sendable {
     public let folder: URL
 
     public init(folder: URL) { self.folder = folder }
 
-    /// Writes `summary.json`.
-    public func write(_ result: RunResult) throws {
-        try AtomicFile.write(result.summary.jsonData(), to: folder.appendingPathComponent("summary.json"))
+    /// Writes every report file. `intervalLog`, when the run streamed `latency.csv` through one, is committed;
+    /// otherwise `latency.csv` is written from the run's (downsampled) timeline.
+    public func write(_ result: RunResult, intervalLog: IntervalLog? = nil) throws {
+        let summary = result.summary
+        try AtomicFile.write(summary.jsonData(), to: folder.appendingPathComponent("summary.json"))
+        if let intervalLog {
+            try intervalLog.commit()
+        } else {
+            let lines = [IntervalRow.csvHeader] + result.timeline.map(\.csvLine)
+            try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("latency.csv"))
+        }
+        for (name, operation) in summary.totals {
+            for (kind, histogram) in [("corrected", operation.histograms.corrected), ("raw", operation.histograms.raw)] {
+                let text = histogram.percentileDistribution(outputValueUnitScalingRatio: 1e6)
+                try AtomicFile.write(text, to: folder.appendingPathComponent("\(name).\(kind).hgrm"))
+            }
+        }
     }
 }

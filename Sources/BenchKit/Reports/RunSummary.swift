@@ -22,6 +22,12 @@ public struct RunSummary: Sendable, Codable, Hashable {
         }
     }
 
+    /// The corrected and raw latency histograms of one operation, in nanoseconds.
+    public struct Histograms: Sendable, Codable, Hashable {
+        public var corrected: Histogram
+        public var raw: Histogram
+    }
+
     /// One operation's counts and latency.
     public struct Operation: Sendable, Codable, Hashable {
         public var count: Int
@@ -34,6 +40,9 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var corrected: Latency
         /// Latency from the actual send.
         public var raw: Latency
+        /// The full histograms (nanoseconds), in the compact form documented in `docs/report-schema.md`, so runs
+        /// can be merged losslessly later.
+        public var histograms: Histograms
 
         init(_ stats: OperationStats) {
             count = stats.count
@@ -42,6 +51,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
             unknown = stats.unknown
             corrected = Latency(stats.corrected)
             raw = Latency(stats.raw)
+            histograms = Histograms(corrected: stats.corrected, raw: stats.raw)
         }
     }
 

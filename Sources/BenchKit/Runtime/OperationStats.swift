@@ -21,7 +21,7 @@ struct OperationStats: Sendable {
         count += 1
         switch outcome {
         case .ok: ok += 1
-        case .error(let code): errors[code, default: 0] += 1
+        case .error(let code, _): errors[code, default: 0] += 1
         case .unknown(let kind):
             unknown += 1
             unknownKinds[kind, default: 0] += 1

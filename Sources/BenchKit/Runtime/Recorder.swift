@@ -11,35 +11,67 @@ final class Recorder: Sendable {
     /// A start later than this after its intended time counts as late.
     static let lateThresholdNanoseconds: UInt64 = 1_000_000
 
-    private let phases: Mutex<[PhaseStats]>
+    private struct State: Sendable {
+        var phases: [PhaseStats]
+        var series: IntervalSeries
+        var timeline = DownsampledSeries()
+    }
+
+    private let state: Mutex<State>
+    /// Receives closed interval rows, in order, under the recorder's lock (the `latency.csv` stream).
+    private let rowSink: (@Sendable ([IntervalRow]) -> Void)?
     private let completedCount = Atomic<Int>(0)
     private let errorCount = Atomic<Int>(0)
     private let unknownCount = Atomic<Int>(0)
     private let inFlightCount = Atomic<Int>(0)
 
-    init(phases: [Phase]) {
-        self.phases = Mutex(phases.map { PhaseStats(name: $0.name, executor: $0.executor) })
+    /// - Parameters:
+    ///   - origin: the run's start; interval rows are aligned to it.
+    ///   - intervalNanoseconds: the length of a `latency.csv` interval.
+    ///   - rowSink: where closed interval rows go as the run proceeds.
+    init(
+        phases: [Phase], origin: Instant = .zero, intervalNanoseconds: UInt64 = 1_000_000_000,
+        rowSink: (@Sendable ([IntervalRow]) -> Void)? = nil
+    ) {
+        state = Mutex(State(
+            phases: phases.map { PhaseStats(name: $0.name, executor: $0.executor) },
+            series: IntervalSeries(origin: origin, intervalNanoseconds: intervalNanoseconds)
+        ))
+        self.rowSink = rowSink
     }
 
     func phaseStarted(_ phase: Int, at instant: Instant) {
-        phases.withLock { $0[phase].startedAt = instant }
+        state.withLock {
+            $0.phases[phase].startedAt = instant
+            $0.series.startPhase($0.phases[phase].name, at: instant)
+            flushRows(&$0)
+        }
     }
 
     func phaseEnded(_ phase: Int, at instant: Instant, dropped: Int) {
-        phases.withLock {
-            $0[phase].endedAt = instant
-            $0[phase].dropped += dropped
+        state.withLock {
+            $0.phases[phase].endedAt = instant
+            $0.phases[phase].dropped += dropped
+            $0.series.finish(at: instant)
+            flushRows(&$0)
         }
+    }
+
+    private func flushRows(_ state: inout State) {
+        let rows = state.series.takePending()
+        guard !rows.isEmpty else { return }
+        state.timeline.append(contentsOf: rows)
+        rowSink?(rows)
     }
 
     /// Notes that an operation was issued `lag` nanoseconds after its intended time (0 for closed models).
     func started(phase: Int, lagNanoseconds lag: UInt64, openModel: Bool) {
         inFlightCount.add(1, ordering: .relaxed)
-        phases.withLock {
-            $0[phase].issued += 1
+        state.withLock {
+            $0.phases[phase].issued += 1
             if openModel {
-                _ = $0[phase].scheduleLag.record(max(lag, 1))
-                if lag > Recorder.lateThresholdNanoseconds { $0[phase].lateStarts += 1 }
+                _ = $0.phases[phase].scheduleLag.record(max(lag, 1))
+                if lag > Recorder.lateThresholdNanoseconds { $0.phases[phase].lateStarts += 1 }
             }
         }
     }
@@ -57,9 +89,12 @@ final class Recorder: Sendable {
         }
         let corrected = finished.nanoseconds(since: intended)
         let raw = finished.nanoseconds(since: sent)
-        phases.withLock {
-            $0[phase].operations[operation, default: OperationStats()]
+        state.withLock {
+            $0.phases[phase].operations[operation, default: OperationStats()]
                 .record(outcome, correctedNanoseconds: corrected, rawNanoseconds: raw)
+            let closed = $0.series.current
+            $0.series.record(operation: operation, outcome: outcome, corrected: corrected, raw: raw, finished: finished)
+            if $0.series.current != closed { flushRows(&$0) }
         }
     }
 
@@ -72,13 +107,16 @@ final class Recorder: Sendable {
     }
 
     /// A copy of every phase's stats.
-    var snapshot: [PhaseStats] { phases.withLock { $0 } }
+    var snapshot: [PhaseStats] { state.withLock { $0.phases } }
+
+    /// The interval rows kept for the HTML report (downsampled on long runs).
+    var timeline: [IntervalRow] { state.withLock { $0.timeline.rows } }
 
     /// The p99 corrected latency of a phase so far, in nanoseconds (for the progress line).
     func p99SoFar(phase: Int) -> UInt64 {
-        phases.withLock { state in
+        state.withLock { state in
             var merged = Histogram(significantDigits: 3)
-            for stats in state[phase].operations.values { try? merged.add(stats.corrected) }
+            for stats in state.phases[phase].operations.values { try? merged.add(stats.corrected) }
             return merged.totalCount == 0 ? 0 : merged.valueAtPercentile(99)
         }
     }

@@ -15,6 +15,8 @@ public struct RunResult: Sendable {
     public let interrupted: Bool
     /// The emulator's ledger, for an embedded run.
     public let ledger: Ledger?
+    /// Interval rows (downsampled on long runs) for the HTML report.
+    public let timeline: [IntervalRow]
 
     /// The run's summary, as written to `summary.json`.
     public var summary: RunSummary { RunSummary(self) }

@@ -10,16 +10,20 @@ public struct Runner: Sendable {
     let stop: StopSignal
     let transportOverride: (any Transport)?
     let progress: ProgressReporter?
+    let intervalLog: IntervalLog?
 
     /// - Parameters:
     ///   - scenario: the scenario, with command-line overrides already applied.
     ///   - clock: the clock that schedules and measures (``SystemClock`` outside tests).
     ///   - stop: set it to stop scheduling; what was recorded is still returned.
     ///   - transport: a transport to use instead of the scenario's endpoint (tests).
+    ///   - progress: prints the live status line, if given.
+    ///   - intervalLog: receives `latency.csv` rows as intervals close, if given.
     public init(
         scenario: Scenario, clock: any BenchClock = SystemClock(), stop: StopSignal = StopSignal(),
-        transport: (any Transport)? = nil, progress: ProgressReporter? = nil
+        transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil
     ) {
+        self.intervalLog = intervalLog
         self.scenario = scenario
         self.clock = clock
         self.stop = stop
@@ -46,7 +50,12 @@ public struct Runner: Sendable {
         let setup = SetupContext(transport: transport, emulator: emulator, clock: clock)
         for fixture in scenario.fixtures { try await fixture.create(using: setup, into: &fixtures) }
 
-        let recorder = Recorder(phases: scenario.phases)
+        var rowSink: (@Sendable ([IntervalRow]) -> Void)?
+        if let intervalLog { rowSink = { rows in intervalLog.append(rows) } }
+        let recorder = Recorder(
+            phases: scenario.phases, origin: clock.now, intervalNanoseconds: scenario.intervalNanoseconds,
+            rowSink: rowSink
+        )
         var sequenceBase: UInt64 = 0
         for (index, phase) in scenario.phases.enumerated() where !stop.isStopped {
             let issuer = OperationIssuer(
@@ -65,7 +74,8 @@ public struct Runner: Sendable {
         }
         return RunResult(
             scenario: scenario, phases: recorder.snapshot, startedAt: startedAt, finishedAt: clock.now,
-            wallStart: clock.date(of: startedAt), interrupted: stop.isStopped, ledger: emulator?.ledger
+            wallStart: clock.date(of: startedAt), interrupted: stop.isStopped, ledger: emulator?.ledger,
+            timeline: recorder.timeline
         )
     }
 }

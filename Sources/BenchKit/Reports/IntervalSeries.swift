@@ -126,7 +126,10 @@ struct IntervalSeries: Sendable {
         let length = end.nanoseconds(since: currentStart)
         guard length > 0 || accumulators.values.contains(where: { $0.count > 0 }) else { return }
         for name in accumulators.keys.sorted() {
-            guard let accumulator = accumulators[name] else { continue }
+            // A stub of an interval at a phase boundary with nothing in it carries no information.
+            guard let accumulator = accumulators[name], accumulator.count > 0 || length >= intervalNanoseconds else {
+                continue
+            }
             pending.append(row(for: name, accumulator, start: currentStart, length: length))
             accumulators[name]?.reset()
         }

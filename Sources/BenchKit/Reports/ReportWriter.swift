@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a run's report files into its folder, each one atomically:
-/// `summary.json`, `latency.csv`, and `<operation>.corrected.hgrm` / `<operation>.raw.hgrm`.
+/// `summary.json`, `latency.csv`, `report.html`, and `<operation>.corrected.hgrm` / `<operation>.raw.hgrm`.
 public struct ReportWriter: Sendable {
     public let folder: URL
 
@@ -18,6 +18,8 @@ public struct ReportWriter: Sendable {
             let lines = [IntervalRow.csvHeader] + result.timeline.map(\.csvLine)
             try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("latency.csv"))
         }
+        let html = HTMLReport.render(summary, timeline: result.timeline)
+        try AtomicFile.write(html, to: folder.appendingPathComponent("report.html"))
         for (name, operation) in summary.totals {
             for (kind, histogram) in [("corrected", operation.histograms.corrected), ("raw", operation.histograms.raw)] {
                 let text = histogram.percentileDistribution(outputValueUnitScalingRatio: 1e6)

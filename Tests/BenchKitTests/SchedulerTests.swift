@@ -115,3 +115,35 @@ struct SchedulerTests {
         #expect(phase.dropped == 100 - 31)
     }
 }
+
+@Suite("Progress lines")
+struct ProgressTests {
+    @Test("without a terminal, one plain status line per period with elapsed, rate, target and errors")
+    func plainLines() async throws {
+        let clock = ManualClock()
+        let transport = StallingTransport()
+        transport.open()
+        let lines = Mutex<[String]>([])
+        let progress = ProgressReporter(interactive: false, periodNanoseconds: 1_000_000_000) { text in
+            lines.withLock { $0.append(text) }
+        }
+        let scenario = Scenario("progress") {
+            Phase("p", .constantRate(10, for: .seconds(3))) { Mix { CreateTargetGroup() } }
+        }
+        let run = Task { try await Runner(scenario: scenario, clock: clock, transport: transport, progress: progress).run() }
+        for step in 1...35 {
+            for _ in 0..<100_000 where clock.sleeperCount < 2 && transport.received < 30 { await Task.yield() }
+            clock.advance(to: Instant(nanoseconds: UInt64(step) * 100_000_000))
+        }
+        _ = try await run.value
+        let printed = lines.withLock { $0 }
+        #expect(printed.count >= 2 && printed.count <= 3, "\(printed)")
+        let first = try #require(printed.first)
+        #expect(first.hasPrefix("[p] 1.0s/3.0s"))
+        #expect(first.contains("/s (target 10/s)"))
+        // The stalling transport answers every request with an error; at 1.0 s, 10 or 11 have been answered
+        // (the tick and the 11th arrival are due at the same instant).
+        #expect(first.contains("errors 10 ") || first.contains("errors 11 "), "\(first)")
+        #expect(first.hasSuffix("\n"))
+    }
+}

@@ -9,27 +9,40 @@ import Glibc
 #endif
 
 /// Prints the live status of the running phase to standard error: on a terminal a line that refreshes
-/// every half second, otherwise (CI) a plain line every five seconds.
+/// every half second, otherwise (CI) a plain line every five seconds. It ticks on the run's clock, so tests
+/// drive it with a ``ManualClock``.
 public final class ProgressReporter: Sendable {
     private let interactive: Bool
+    private let periodNanoseconds: UInt64
+    private let write: @Sendable (String) -> Void
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    public init(interactive: Bool = isatty(STDERR_FILENO) == 1) { self.interactive = interactive }
+    /// - Parameters:
+    ///   - interactive: refresh one line in place (a terminal) rather than print a line per tick.
+    ///   - periodNanoseconds: time between ticks; 0.5 s on a terminal and 5 s otherwise when `nil`.
+    ///   - write: where the text goes (standard error by default).
+    public init(
+        interactive: Bool = isatty(STDERR_FILENO) == 1, periodNanoseconds: UInt64? = nil,
+        write: @escaping @Sendable (String) -> Void = ProgressReporter.writeToStandardError
+    ) {
+        self.interactive = interactive
+        self.periodNanoseconds = periodNanoseconds ?? (interactive ? 500_000_000 : 5_000_000_000)
+        self.write = write
+    }
 
     func phaseStarted(index: Int, phase: Phase, recorder: Recorder, clock: any BenchClock) {
-        let interactive = self.interactive
+        let (interactive, period, write) = (self.interactive, periodNanoseconds, self.write)
         let started = clock.now
         let planned = phase.executor.plannedNanoseconds
         let newTask = Task.detached {
-            let period: UInt64 = interactive ? 500_000_000 : 5_000_000_000
             var previous = recorder.live.completed
             var previousTime = clock.now
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: period)
-                if Task.isCancelled { break }
+                do { try await clock.sleep(nanoseconds: period) } catch { break }
                 let now = clock.now
                 let live = recorder.live
-                let rate = Double(live.completed - previous) / (Double(now.nanoseconds(since: previousTime)) / 1e9)
+                let seconds = Double(now.nanoseconds(since: previousTime)) / 1e9
+                let rate = seconds > 0 ? Double(live.completed - previous) / seconds : 0
                 (previous, previousTime) = (live.completed, now)
                 let elapsed = Double(now.nanoseconds(since: started)) / 1e9
                 var line = "[\(phase.name)] \(ConsoleSummary.format(elapsed, 1))s"
@@ -41,7 +54,7 @@ public final class ProgressReporter: Sendable {
                 let p99 = Double(recorder.p99SoFar(phase: index)) / 1e6
                 line += "  in flight \(live.inFlight)  p99 \(ConsoleSummary.format(p99, 2)) ms"
                 line += "  errors \(live.errors)  unknown \(live.unknown)"
-                ProgressReporter.write(interactive ? "\r\u{1B}[2K" + line : line + "\n")
+                write(interactive ? "\r\u{1B}[2K" + line : line + "\n")
             }
         }
         task.withLock { $0 = newTask }
@@ -49,10 +62,11 @@ public final class ProgressReporter: Sendable {
 
     func phaseEnded() {
         task.withLock { $0?.cancel(); $0 = nil }
-        if interactive { ProgressReporter.write("\r\u{1B}[2K") }
+        if interactive { write("\r\u{1B}[2K") }
     }
 
-    static func write(_ text: String) {
+    /// Writes `text` to standard error.
+    @Sendable public static func writeToStandardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,0 +1,165 @@
+import AWSModel
+import BenchCore
+
+extension CloudMapState {
+    /// `RegisterInstance`. Checks, in order: fields, service, attributes, the token (a replay answers the
+    /// first operation id and changes nothing), an operation in flight on the instance (`DuplicateRequest`),
+    /// and the instance quota. The instance changes at submission; the operation then runs for the
+    /// configured delay.
+    /// - Complexity: O(*k* log *k*) for *k* attributes, plus O(*n*) to insert a new id among *n* instances.
+    mutating func registerInstance(
+        _ input: RegisterInstanceInput, context: RequestContext
+    ) throws(ServiceError) -> RegisterInstanceOutput {
+        let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
+        try CloudMapValidation.required(input.instanceId, "InstanceId")
+        try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
+        try CloudMapValidation.bytes(
+            input.instanceId, "InstanceId", pattern: "^[0-9a-zA-Z_/:.@-]+$", CloudMapValidation.isInstanceIdByte)
+        try CloudMapValidation.maxLength(input.creatorRequestId, 64, "CreatorRequestId")
+        var service = try lookUpService(reference, reference: input.serviceId)
+        let serviceId = reference.id
+        let keys = input.attributes.keys.sorted()
+        try CloudMapAttributeValidator.validate(
+            input.attributes, sortedKeys: keys, namespaceType: service.namespaceType)
+
+        var digest = StableDigest()
+        digest.combine("RegisterInstance")
+        digest.combine(serviceId)
+        digest.combine(input.instanceId)
+        for key in keys {
+            digest.combine(key)
+            digest.combine(input.attributes[key] ?? "")
+        }
+        let token = token(input.creatorRequestId)
+        if let use = try Self.replay(of: token, digest: digest.hex, in: registerTokens),
+            let operationId = use.operationId
+        {
+            return RegisterInstanceOutput(operationId: operationId)
+        }
+        let now = clock.now
+        try checkNothingInFlight(service, instanceId: input.instanceId, now: now)
+        let isNew = service.instances[input.instanceId] == nil
+        if isNew, service.instances.count >= configuration.instancesPerServiceQuota {
+            throw .resourceLimitExceeded(
+                "Service \(serviceId) has reached its quota of \(configuration.instancesPerServiceQuota) instances")
+        }
+
+        service.instances[input.instanceId] = CloudMap.Instance(
+            id: input.instanceId, creatorRequestId: token, attributes: input.attributes,
+            createdByAccount: configuration.account)
+        if isNew {
+            service.sortedInstanceIds.insert(
+                input.instanceId, at: Self.lowerBound(of: input.instanceId, in: service.sortedInstanceIds))
+            service.service.instanceCount = service.instances.count
+        }
+        record(
+            isNew ? .registered : .updated, "RegisterInstance", "Instance", input.instanceId, parentId: serviceId,
+            token: token, digest: digest.hex, context: context, at: now)
+        let operationId = submitOperation(
+            type: CloudMap.OperationType.registerInstance, apiOperation: "RegisterInstance",
+            targets: [
+                CloudMap.OperationTargetType.instance: input.instanceId,
+                CloudMap.OperationTargetType.service: serviceId,
+            ],
+            parentId: serviceId, token: token, digest: digest.hex, context: context, now: now)
+        service.lastOperation[input.instanceId] = operationId
+        services[serviceId] = service
+        registerTokens[token] = TokenUse(parameterDigest: digest.hex, operationId: operationId)
+        return RegisterInstanceOutput(operationId: operationId)
+    }
+
+    /// `DeregisterInstance`: no token; `DuplicateRequest` while an operation on the instance is in flight,
+    /// `InstanceNotFound` when it is not registered. The instance disappears at submission.
+    mutating func deregisterInstance(
+        _ input: DeregisterInstanceInput, context: RequestContext
+    ) throws(ServiceError) -> DeregisterInstanceOutput {
+        let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
+        try CloudMapValidation.required(input.instanceId, "InstanceId")
+        try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
+        var service = try lookUpService(reference, reference: input.serviceId)
+        let serviceId = reference.id
+        let now = clock.now
+        try checkNothingInFlight(service, instanceId: input.instanceId, now: now)
+        guard service.instances.removeValue(forKey: input.instanceId) != nil else {
+            throw .instanceNotFound(input.instanceId, serviceId: serviceId)
+        }
+        service.sortedInstanceIds.remove(at: Self.lowerBound(of: input.instanceId, in: service.sortedInstanceIds))
+        service.service.instanceCount = service.instances.count
+
+        var digest = StableDigest()
+        digest.combine("DeregisterInstance")
+        digest.combine(serviceId)
+        digest.combine(input.instanceId)
+        record(
+            .deregistered, "DeregisterInstance", "Instance", input.instanceId, parentId: serviceId, token: nil,
+            digest: digest.hex, context: context, at: now)
+        let operationId = submitOperation(
+            type: CloudMap.OperationType.deregisterInstance, apiOperation: "DeregisterInstance",
+            targets: [
+                CloudMap.OperationTargetType.instance: input.instanceId,
+                CloudMap.OperationTargetType.service: serviceId,
+            ],
+            parentId: serviceId, token: nil, digest: digest.hex, context: context, now: now)
+        service.lastOperation[input.instanceId] = operationId
+        services[serviceId] = service
+        return DeregisterInstanceOutput(operationId: operationId)
+    }
+
+    /// `GetInstance`.
+    func getInstance(_ input: GetInstanceInput) throws(ServiceError) -> GetInstanceOutput {
+        let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
+        try CloudMapValidation.required(input.instanceId, "InstanceId")
+        try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
+        guard let instance = try lookUpService(reference, reference: input.serviceId).instances[input.instanceId] else {
+            throw .instanceNotFound(input.instanceId, serviceId: reference.id)
+        }
+        return GetInstanceOutput(resourceOwner: configuration.account, instance: instance)
+    }
+
+    /// `ListInstances`, in ascending instance id order; the token resumes after the last id returned, so
+    /// pages stay consistent while instances come and go.
+    /// - Complexity: O(log *n* + page size).
+    func listInstances(_ input: ListInstancesInput) throws(ServiceError) -> ListInstancesOutput {
+        let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
+        let pageSize = try CloudMapValidation.page(
+            nextToken: input.nextToken, maxResults: input.maxResults, defaultSize: configuration.defaultPageSize)
+        let service = try lookUpService(reference, reference: input.serviceId)
+        let ids = service.sortedInstanceIds
+        var start = 0
+        if let after = try CloudMapPageToken.decode(input.nextToken) {
+            start = Self.lowerBound(of: after, in: ids)
+            if start < ids.count, ids[start] == after { start += 1 }
+        }
+        let end = min(start + pageSize, ids.count)
+        let page = ids[start..<end].compactMap { id in
+            service.instances[id].map {
+                CloudMap.InstanceSummary(id: $0.id, attributes: $0.attributes, createdByAccount: $0.createdByAccount)
+            }
+        }
+        let nextToken = end < ids.count ? CloudMapPageToken.encode(ids[end - 1]) : nil
+        return ListInstancesOutput(resourceOwner: configuration.account, instances: page, nextToken: nextToken)
+    }
+
+    /// Throws `DuplicateRequest` naming the operation still in flight on `instanceId`, if any.
+    private func checkNothingInFlight(
+        _ service: ServiceRecord, instanceId: String, now: Instant
+    ) throws(ServiceError) {
+        if let operationId = service.lastOperation[instanceId], let operation = operations[operationId],
+            operation.isInFlight(at: now)
+        {
+            throw .duplicateRequest(duplicateOperationId: operationId)
+        }
+    }
+
+    /// The index of the first id not less than `id` in the ascending `ids`.
+    /// - Complexity: O(log *n*).
+    private static func lowerBound(of id: String, in ids: [String]) -> Int {
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ids[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,156 @@
+import AWSModel
+import BenchCore
+import Foundation
+
+/// Everything the Cloud Map emulator knows, mutated only under ``CloudMapEmulator``'s lock.
+///
+/// Each request runs as one mutating call: validate, look up, check idempotency and conflicts, and only then
+/// change state and append ledger entries, so a refused request changes nothing.
+struct CloudMapState: Sendable {
+    /// A service and the instances registered in it.
+    struct ServiceRecord: Sendable {
+        var service: CloudMap.Service
+        var namespaceType: String
+        var instances: [String: CloudMap.Instance] = [:]
+        /// The instance ids in ascending order: the stable order of `ListInstances`.
+        var sortedInstanceIds: [String] = []
+        /// The latest operation (register or deregister) submitted for each instance id.
+        var lastOperation: [String: String] = [:]
+    }
+
+    /// What an idempotency token (`CreatorRequestId`) was first used for.
+    struct TokenUse: Sendable {
+        /// The digest of the parameters it came with.
+        var parameterDigest: String
+        /// The operation it submitted (RegisterInstance, CreateHttpNamespace), if any.
+        var operationId: String?
+        /// The resource it created (CreateService), if any.
+        var resourceId: String?
+    }
+
+    let configuration: EmulatorConfiguration
+    let clock: any BenchClock
+    let ledger: Ledger
+    var ids: IDGenerator
+
+    var namespaces: [String: CloudMap.Namespace] = [:]
+    var namespaceIdsByName: [String: String] = [:]
+    var services: [String: ServiceRecord] = [:]
+    /// Service ids by namespace id and service name.
+    var serviceIdsByName: [String: [String: String]] = [:]
+    var operations: [String: CloudMapOperationRecord] = [:]
+    /// Operation ids in submission order (the order of `ListOperations`).
+    var operationOrder: [String] = []
+    /// `operationOrder[..<settledCount]` have their `operationSucceeded` ledger entry.
+    var settledCount = 0
+
+    /// Token uses per API operation: each operation's `CreatorRequestId`s form their own, account-wide scope.
+    var registerTokens: [String: TokenUse] = [:]
+    var namespaceTokens: [String: TokenUse] = [:]
+    var serviceTokens: [String: TokenUse] = [:]
+
+    init(configuration: EmulatorConfiguration, clock: any BenchClock, seed: UInt64, ledger: Ledger) {
+        self.configuration = configuration
+        self.clock = clock
+        self.ledger = ledger
+        ids = IDGenerator(seed: seed, stream: "cloudmap")
+    }
+
+    // MARK: Shared helpers
+
+    /// The ARN of a resource of this account and region.
+    func arn(_ resourceType: String, _ id: String) -> String {
+        "arn:aws:servicediscovery:\(configuration.region):\(configuration.account):\(resourceType)/\(id)"
+    }
+
+    /// The date an API answer shows for `instant`.
+    func date(_ instant: Instant) -> Date { clock.date(of: instant) }
+
+    /// The service `identifier` names, or `ServiceNotFound` quoting `reference`.
+    func lookUpService(_ identifier: CloudMapIdentifier, reference: String) throws(ServiceError) -> ServiceRecord {
+        guard let record = services[identifier.id], identifier.matches(arn: record.service.arn) else {
+            throw .serviceNotFound(reference)
+        }
+        return record
+    }
+
+    /// The namespace `identifier` names, or `NamespaceNotFound` quoting `reference`.
+    func lookUpNamespace(
+        _ identifier: CloudMapIdentifier, reference: String
+    ) throws(ServiceError) -> CloudMap.Namespace {
+        guard let namespace = namespaces[identifier.id], identifier.matches(arn: namespace.arn) else {
+            throw .namespaceNotFound(reference)
+        }
+        return namespace
+    }
+
+    /// The token to record for a request: the caller's, or one generated the way botocore does when the
+    /// caller leaves it out (a UUID, drawn from the seeded generator).
+    mutating func token(_ creatorRequestId: String?) -> String {
+        creatorRequestId ?? ids.uuid()
+    }
+
+    /// Looks `token` up in `uses`: `nil` when it is new, the first use when the parameters match, and
+    /// `InvalidInput` when the token was used before with other parameters.
+    ///
+    /// The model leaves this last case open; the emulator refuses it (and changes nothing) so that a reused
+    /// token can never silently act on other parameters.
+    static func replay(
+        of token: String, digest: String, in uses: [String: TokenUse]
+    ) throws(ServiceError) -> TokenUse? {
+        guard let use = uses[token] else { return nil }
+        guard use.parameterDigest == digest else {
+            throw .invalidInput("CreatorRequestId \(token) was already used with different parameters")
+        }
+        return use
+    }
+
+    /// Appends one Cloud Map ledger entry.
+    func record(
+        _ change: LedgerEntry.Change, _ apiOperation: String, _ resourceType: String, _ resourceId: String,
+        parentId: String?, token: String?, digest: String?, context: RequestContext, at time: Instant
+    ) {
+        ledger.append(
+            LedgerEntry(
+                time: time, service: .cloudMap, operation: apiOperation, change: change, resourceType: resourceType,
+                resourceId: resourceId, parentId: parentId, token: token, parameterDigest: digest, context: context))
+    }
+
+    /// Starts an asynchronous operation at `now`: a new id (`[a-z0-9]{32}-[a-z0-9]{8}`, like the real ones),
+    /// the `operationSubmitted` ledger entry, and the record its status is read from.
+    mutating func submitOperation(
+        type: String, apiOperation: String, targets: [String: String], parentId: String?, token: String?,
+        digest: String, context: RequestContext, now: Instant
+    ) -> String {
+        let id =
+            ids.string(32, from: IDGenerator.lowerAlphanumeric) + "-"
+            + ids.string(8, from: IDGenerator.lowerAlphanumeric)
+        operations[id] = CloudMapOperationRecord(
+            id: id, type: type, apiOperation: apiOperation, targets: targets, submittedAt: now,
+            completesAt: now.advanced(by: configuration.cloudMapOperationDelayNanoseconds), parentId: parentId,
+            token: token, parameterDigest: digest, context: context)
+        operationOrder.append(id)
+        record(
+            .operationSubmitted, apiOperation, "Operation", id, parentId: parentId, token: token, digest: digest,
+            context: context, at: now)
+        return id
+    }
+
+    /// Appends `operationSucceeded` (timed at its completion) for every operation that has completed by `now`.
+    ///
+    /// Runs at the start of every request, so the ledger stays in time order: an operation's completion is
+    /// recorded before any change that happened after it. Operations complete in submission order (the delay
+    /// is fixed and the clock monotonic), so this only looks at the front of ``operationOrder``.
+    /// - Complexity: O(1) amortised per operation.
+    mutating func settle(now: Instant) {
+        while settledCount < operationOrder.count, let operation = operations[operationOrder[settledCount]],
+            operation.completesAt <= now
+        {
+            record(
+                .operationSucceeded, operation.apiOperation, "Operation", operation.id, parentId: operation.parentId,
+                token: operation.token, digest: operation.parameterDigest, context: operation.context,
+                at: operation.completesAt)
+            settledCount += 1
+        }
+    }
+}

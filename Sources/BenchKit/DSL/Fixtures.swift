@@ -57,18 +57,18 @@ public struct CloudMapService: Fixture {
     public func create(using setup: SetupContext, into fixtures: inout ResolvedFixtures) async throws {
         let namespaceRequest = CreateHttpNamespaceInput(name: namespace, creatorRequestId: "setup-ns-\(namespace)")
         let created = try await setup.send(.cloudMap(.createHttpNamespace(namespaceRequest)), what: "create namespace \(namespace)")
-        guard case .cloudMap(.createHttpNamespace(let output)) = created, let operationId = output.operationId else {
-            throw SetupError("create namespace \(namespace): the answer carried no OperationId")
+        guard case .cloudMap(.createHttpNamespace(let output)) = created else {
+            throw SetupError("create namespace \(namespace): the answer was not a CreateHttpNamespace answer")
         }
-        let namespaceId = try await setup.namespaceId(ofOperation: operationId, namespace: namespace)
+        let namespaceId = try await setup.namespaceId(ofOperation: output.operationId, namespace: namespace)
         let serviceRequest = CreateServiceInput(
             name: name, namespaceId: namespaceId, creatorRequestId: "setup-svc-\(namespace)-\(name)", type: "HTTP"
         )
         let service = try await setup.send(.cloudMap(.createService(serviceRequest)), what: "create service \(name)")
-        guard case .cloudMap(.createService(let serviceOutput)) = service, let serviceId = serviceOutput.service?.id else {
-            throw SetupError("create service \(name): the answer carried no service id")
+        guard case .cloudMap(.createService(let serviceOutput)) = service else {
+            throw SetupError("create service \(name): the answer was not a CreateService answer")
         }
-        fixtures.cloudMapServices.append(serviceId)
+        fixtures.cloudMapServices.append(serviceOutput.service.id)
     }
 }
 

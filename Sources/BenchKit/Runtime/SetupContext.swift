@@ -31,7 +31,8 @@ public struct SetupContext: Sendable {
             let answer = try await send(
                 .cloudMap(.getOperation(GetOperationInput(operationId: operationId))), what: "poll namespace \(namespace)"
             )
-            if case .cloudMap(.getOperation(let output)) = answer, let operation = output.operation {
+            if case .cloudMap(.getOperation(let output)) = answer {
+                let operation = output.operation
                 if operation.status == "FAIL" {
                     throw SetupError("create namespace \(namespace): operation failed: \(operation.errorMessage ?? "")")
                 }

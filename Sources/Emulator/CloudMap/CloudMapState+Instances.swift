@@ -6,7 +6,7 @@ extension CloudMapState {
     /// first operation id and changes nothing), an operation in flight on the instance (`DuplicateRequest`),
     /// and the instance quota. The instance changes at submission; the operation then runs for the
     /// configured delay.
-    /// - Complexity: O(*k* log *k*) for *k* attributes, plus O(*n*) to insert a new id among *n* instances.
+    /// - Complexity: O(*k* log *k*) for *k* attributes.
     mutating func registerInstance(
         _ input: RegisterInstanceInput, context: RequestContext
     ) throws(ServiceError) -> RegisterInstanceOutput {
@@ -18,6 +18,10 @@ extension CloudMapState {
         try CloudMapValidation.maxLength(input.creatorRequestId, 64, "CreatorRequestId")
         var service = try lookUpService(reference, reference: input.serviceId)
         let serviceId = reference.id
+        // Hold the only reference to the record while changing it, so its dictionaries are mutated in place
+        // rather than copied (O(instances) per request); it goes back whether this call succeeds or throws.
+        services[serviceId] = nil
+        defer { services[serviceId] = service }
         let keys = input.attributes.keys.sorted()
         try CloudMapAttributeValidator.validate(
             input.attributes, sortedKeys: keys, namespaceType: service.namespaceType)
@@ -48,8 +52,7 @@ extension CloudMapState {
             id: input.instanceId, creatorRequestId: token, attributes: input.attributes,
             createdByAccount: configuration.account)
         if isNew {
-            service.sortedInstanceIds.insert(
-                input.instanceId, at: Self.lowerBound(of: input.instanceId, in: service.sortedInstanceIds))
+            service.sortedInstanceIds = nil
             service.service.instanceCount = service.instances.count
         }
         record(
@@ -63,7 +66,6 @@ extension CloudMapState {
             ],
             parentId: serviceId, token: token, digest: digest.hex, context: context, now: now)
         service.lastOperation[input.instanceId] = operationId
-        services[serviceId] = service
         registerTokens[token] = TokenUse(parameterDigest: digest.hex, operationId: operationId)
         return RegisterInstanceOutput(operationId: operationId)
     }
@@ -78,12 +80,14 @@ extension CloudMapState {
         try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
         var service = try lookUpService(reference, reference: input.serviceId)
         let serviceId = reference.id
+        services[serviceId] = nil  // mutate in place, as in registerInstance
+        defer { services[serviceId] = service }
         let now = clock.now
         try checkNothingInFlight(service, instanceId: input.instanceId, now: now)
         guard service.instances.removeValue(forKey: input.instanceId) != nil else {
             throw .instanceNotFound(input.instanceId, serviceId: serviceId)
         }
-        service.sortedInstanceIds.remove(at: Self.lowerBound(of: input.instanceId, in: service.sortedInstanceIds))
+        service.sortedInstanceIds = nil
         service.service.instanceCount = service.instances.count
 
         var digest = StableDigest()
@@ -101,7 +105,6 @@ extension CloudMapState {
             ],
             parentId: serviceId, token: nil, digest: digest.hex, context: context, now: now)
         service.lastOperation[input.instanceId] = operationId
-        services[serviceId] = service
         return DeregisterInstanceOutput(operationId: operationId)
     }
 
@@ -118,13 +121,20 @@ extension CloudMapState {
 
     /// `ListInstances`, in ascending instance id order; the token resumes after the last id returned, so
     /// pages stay consistent while instances come and go.
-    /// - Complexity: O(log *n* + page size).
-    func listInstances(_ input: ListInstancesInput) throws(ServiceError) -> ListInstancesOutput {
+    /// - Complexity: O(log *n* + page size), plus O(*n* log *n*) for the first listing after a change.
+    mutating func listInstances(_ input: ListInstancesInput) throws(ServiceError) -> ListInstancesOutput {
         let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
         let pageSize = try CloudMapValidation.page(
             nextToken: input.nextToken, maxResults: input.maxResults, defaultSize: configuration.defaultPageSize)
-        let service = try lookUpService(reference, reference: input.serviceId)
-        let ids = service.sortedInstanceIds
+        var service = try lookUpService(reference, reference: input.serviceId)
+        let ids: [String]
+        if let sorted = service.sortedInstanceIds {
+            ids = sorted
+        } else {
+            ids = service.instances.keys.sorted()
+            service.sortedInstanceIds = ids
+            services[reference.id] = service
+        }
         var start = 0
         if let after = try CloudMapPageToken.decode(input.nextToken) {
             start = Self.lowerBound(of: after, in: ids)

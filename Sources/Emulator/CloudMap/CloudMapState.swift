@@ -12,8 +12,10 @@ struct CloudMapState: Sendable {
         var service: CloudMap.Service
         var namespaceType: String
         var instances: [String: CloudMap.Instance] = [:]
-        /// The instance ids in ascending order: the stable order of `ListInstances`.
-        var sortedInstanceIds: [String] = []
+        /// The instance ids in ascending order (the stable order of `ListInstances`), or `nil` after a change:
+        /// sorted lazily by the next listing, so registering stays O(1) however many instances there are, and a
+        /// read-back that pages through every instance sorts once.
+        var sortedInstanceIds: [String]? = []
         /// The latest operation (register or deregister) submitted for each instance id.
         var lastOperation: [String: String] = [:]
     }

@@ -42,8 +42,9 @@ struct ScenarioLocator {
                 guard seen.insert(name).inserted else { continue }
                 let path = folder.appendingPathComponent(file).path
                 let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-                let summary = text.split(separator: "\n").first { $0.hasPrefix("//") }
+                var summary = text.split(separator: "\n").first { $0.hasPrefix("//") }
                     .map { $0.drop { $0 == "/" || $0 == " " } }.map(String.init) ?? ""
+                if summary.hasPrefix(name + ":") { summary = String(summary.dropFirst(name.count + 1).drop { $0 == " " }) }
                 found.append((name, summary, path))
             }
         }

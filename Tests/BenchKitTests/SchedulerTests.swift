@@ -5,20 +5,33 @@ import Testing
 
 /// A transport that holds every request until the test opens the gate: an endpoint that stalls.
 final class StallingTransport: Transport {
-    private let state = Mutex<(received: Int, open: Bool, waiting: [CheckedContinuation<Void, Never>])>((0, false, []))
+    private let state = Mutex<(received: Int, open: Bool, waiting: [(id: Int, continuation: CheckedContinuation<Void, Never>)])>(
+        (0, false, []))
 
     var received: Int { state.withLock { $0.received } }
 
     func send(_ request: AWSRequest, context: RequestContext) async -> TransportResult {
-        await withCheckedContinuation { continuation in
-            let resume = state.withLock { s -> Bool in
-                s.received += 1
-                if s.open { return true }
-                s.waiting.append(continuation)
-                return false
-            }
-            if resume { continuation.resume() }
+        let id = state.withLock { s -> Int in
+            s.received += 1
+            return s.received
         }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resume = state.withLock { s -> Bool in
+                    if s.open || Task.isCancelled { return true }
+                    s.waiting.append((id, continuation))
+                    return false
+                }
+                if resume { continuation.resume() }
+            }
+        } onCancel: {
+            let waiting = state.withLock { s -> CheckedContinuation<Void, Never>? in
+                guard let index = s.waiting.firstIndex(where: { $0.id == id }) else { return nil }
+                return s.waiting.remove(at: index).continuation
+            }
+            waiting?.resume()
+        }
+        if Task.isCancelled { return .failure(TransportFailure(kind: "cancelled", detail: "the run stopped")) }
         return .serviceError(ServiceError(code: "Stalled", httpStatus: 500, message: "released"))
     }
 
@@ -26,7 +39,7 @@ final class StallingTransport: Transport {
         let waiting = state.withLock { s -> [CheckedContinuation<Void, Never>] in
             s.open = true
             defer { s.waiting = [] }
-            return s.waiting
+            return s.waiting.map(\.continuation)
         }
         for continuation in waiting { continuation.resume() }
     }
@@ -113,6 +126,37 @@ struct SchedulerTests {
         let phase = result.summary.phases[0]
         #expect(phase.completed == 31)
         #expect(phase.dropped == 100 - 31)
+    }
+}
+
+extension SchedulerTests {
+    @Test("a stopped run waits for operations in flight up to the drain timeout, then cancels them as unknown")
+    func drainThenCancel() async throws {
+        let clock = ManualClock()
+        let transport = StallingTransport()
+        let stop = StopSignal()
+        let scenario = Scenario("drain") {
+            DrainTimeout(.seconds(2))
+            Phase("p", .constantRate(10, for: .seconds(10))) { Mix { CreateTargetGroup() } }
+        }
+        let run = Task { try await Runner(scenario: scenario, clock: clock, stop: stop, transport: transport).run() }
+        for step in 1...2 {
+            await eventually { clock.sleeperCount > 0 }
+            clock.advance(to: Instant(nanoseconds: UInt64(step) * 100_000_000))
+        }
+        await eventually { transport.received == 3 }
+        stop.stop()
+        // Walk past the scheduler's stop poll and into the drain; nothing answers, so the drain must time out.
+        for step in 1...30 {
+            await eventually { clock.sleeperCount > 0 }
+            clock.advance(to: Instant(nanoseconds: 200_000_000 + UInt64(step) * 100_000_000))
+        }
+        let result = try await run.value
+        let phase = result.summary.phases[0]
+        #expect(result.interrupted)
+        #expect(phase.completed == 3)
+        #expect(phase.operations["CreateTargetGroup"]?.unknown == 3)
+        #expect(result.finishedAt >= Instant(nanoseconds: 2_200_000_000))
     }
 }
 

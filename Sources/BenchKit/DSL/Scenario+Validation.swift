@@ -25,6 +25,9 @@ extension Scenario {
         if !(1_000_000...600_000_000_000).contains(requestTimeoutNanoseconds) {
             issues.append(.init(path: "requestTimeout", message: "must be between 1 ms and 600 s"))
         }
+        if drainTimeoutNanoseconds > 600_000_000_000 {
+            issues.append(.init(path: "drainTimeout", message: "must be at most 600 s"))
+        }
         if !(10_000_000...3_600_000_000_000).contains(intervalNanoseconds) {
             issues.append(.init(path: "reportInterval", message: "must be between 10 ms and 1 hour"))
         }

@@ -53,3 +53,11 @@ public struct ReportInterval: ScenarioComponent {
     public init(_ duration: Duration) { self.duration = duration }
     public func apply(to scenario: inout Scenario) { scenario.intervalNanoseconds = duration.nanosecondsClamped }
 }
+
+/// Sets how long a stopped run (Ctrl-C) waits for operations in flight before it cancels them and writes its
+/// report (default 5 s; 0 ... 600 s).
+public struct DrainTimeout: ScenarioComponent {
+    public let duration: Duration
+    public init(_ duration: Duration) { self.duration = duration }
+    public func apply(to scenario: inout Scenario) { scenario.drainTimeoutNanoseconds = duration.nanosecondsClamped }
+}

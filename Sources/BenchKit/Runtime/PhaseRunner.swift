@@ -16,6 +16,8 @@ struct PhaseRunner: Sendable {
     let recorder: Recorder
     let stop: StopSignal
     let maxInFlight: Int
+    /// How long a stopped phase waits for operations in flight before it cancels them.
+    let drainTimeoutNanoseconds: UInt64
 
     /// Runs the phase and returns how many operations it issued.
     func run() async -> Int {
@@ -48,6 +50,7 @@ struct PhaseRunner: Sendable {
                 }
                 next += 1
             }
+            await drainIfStopped(&group)
         }
         let planned = phase.executor.plannedOperations ?? next
         return (next, max(0, planned - next))
@@ -72,9 +75,21 @@ struct PhaseRunner: Sendable {
                     }
                 }
             }
+            await drainIfStopped(&group)
         }
         let issued = min(counter.value.load(ordering: .relaxed), limit)
         return (issued, limit == Int.max ? 0 : limit - issued)
+    }
+
+    /// After a stop, waits (on the run's clock, in 10 ms steps) for the operations in flight to answer, up to
+    /// ``drainTimeoutNanoseconds``; what is still in flight then is cancelled and ends as `unknown`.
+    private func drainIfStopped(_ group: inout DiscardingTaskGroup) async {
+        guard stop.isStopped else { return }
+        let deadline = clock.now.advanced(by: drainTimeoutNanoseconds)
+        while recorder.live.inFlight > 0, clock.now < deadline {
+            do { try await clock.sleep(until: min(deadline, clock.now.advanced(by: 10_000_000))) } catch { break }
+        }
+        if recorder.live.inFlight > 0 { group.cancelAll() }
     }
 
     /// Sleeps until `deadline` in slices, so that a stop is noticed within ``stopPollNanoseconds``.

@@ -65,7 +65,7 @@ public struct Runner: Sendable {
             )
             let runner = PhaseRunner(
                 phase: phase, index: index, issuer: issuer, clock: clock, recorder: recorder, stop: stop,
-                maxInFlight: scenario.maxInFlight
+                maxInFlight: scenario.maxInFlight, drainTimeoutNanoseconds: scenario.drainTimeoutNanoseconds
             )
             progress?.phaseStarted(index: index, phase: phase, recorder: recorder, clock: clock)
             let issued = await runner.run()

@@ -15,8 +15,8 @@ import Glibc
 /// time meets the kernel's timeouts, so it is not injected here.
 final class EventLoop: @unchecked Sendable {
     // @unchecked Sendable: `shared` is a Mutex; `epollFD`, `wakeFD`, `readBuffer`, `finished` and `name` are
-    // immutable after init; `handlers`, `timers` and `stopRequested` are read and written only on the loop thread
-    // (inside `run()` and the handlers, timer targets and jobs it calls).
+    // immutable after init; `handlers`, `timers`, `soon` and `stopRequested` are read and written only on the loop
+    // thread (inside `run()` and the handlers, timer targets and jobs it calls).
     typealias Job = @Sendable () -> Void
 
     private struct Shared {
@@ -37,6 +37,7 @@ final class EventLoop: @unchecked Sendable {
     private var handlers: [(any EventLoopHandler)?] = []
     private var timers = TimerHeap()
     private var stopRequested = false
+    private var soon: [() -> Void] = []
 
     /// Creates the loop and starts its thread. Fails only if the kernel refuses an epoll or eventfd descriptor.
     init(name: String, readBufferSize: Int = 64 * 1024) throws(HTTPSystemError) {
@@ -109,6 +110,9 @@ final class EventLoop: @unchecked Sendable {
         close(fd)
     }
 
+    /// Runs `work` on this loop after the current event batch (to break call chains that could recurse).
+    func runSoon(_ work: @escaping () -> Void) { soon.append(work) }
+
     /// Calls `target.timerFired` at or soon after `deadline` (monotonic ns). Use through ``LazyDeadline``.
     /// - Complexity: O(log n) in the number of pending timers.
     func schedule(at deadline: UInt64, target: any EventLoopTimerTarget) {
@@ -129,7 +133,8 @@ final class EventLoop: @unchecked Sendable {
                 if state.jobs.isEmpty { state.sleeping = true }
                 return !state.jobs.isEmpty
             }
-            let count = Epoll.wait(epollFD, into: events, timeoutMilliseconds: hasJobs ? 0 : timeout)
+            let busy = hasJobs || !soon.isEmpty
+            let count = Epoll.wait(epollFD, into: events, timeoutMilliseconds: busy ? 0 : timeout)
             shared.withLock { state in
                 state.sleeping = false
                 state.wakePending = false
@@ -146,6 +151,11 @@ final class EventLoop: @unchecked Sendable {
             }
             for job in batch { job() }
             batch.removeAll(keepingCapacity: true)
+            if !soon.isEmpty {
+                let works = soon
+                soon.removeAll()
+                for work in works { work() }
+            }
             if !timers.isEmpty {
                 let current = now
                 while let entry = timers.popDue(now: current) {

@@ -77,3 +77,16 @@ enum Socket {
         return (fd, Int(UInt16(bigEndian: actual.sin_port)))
     }
 }
+
+extension Socket {
+    /// Accepts one pending connection as a non-blocking, close-on-exec socket with TCP_NODELAY.
+    /// Returns the fd, or -1 with `errno` set (`EAGAIN` when none is pending).
+    static func acceptNonBlocking(_ listener: Int32) -> Int32 {
+        let fd = accept(listener, nil, nil)
+        guard fd >= 0 else { return -1 }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        setOption(fd, level: Int32(IPPROTO_TCP), name: TCP_NODELAY)
+        return fd
+    }
+}

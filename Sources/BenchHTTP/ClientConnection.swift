@@ -25,12 +25,13 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     private var idleDeadline: UInt64?
     private var timer = LazyDeadline()
 
-    private var loop: EventLoop { pool.loop }
+    private let loop: EventLoop
     private var requestBytes: Int { head.count + (job?.request.body.count ?? 0) }
     private var requestSent: Bool { job != nil && written == requestBytes }
 
     init(pool: ConnectionPool, fd: Int32, limits: HTTPLimits) {
         self.pool = pool
+        loop = pool.loop
         self.fd = fd
         parser = HTTPParser(role: .response, limits: limits)
         head.reserveCapacity(512)
@@ -101,7 +102,8 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     }
 
     func timerFired(entry: UInt64, now: UInt64) {
-        guard timer.fired(entry: entry, now: now, target: self, on: loop) else { return }
+        // A closed connection's stale heap entry may outlive its pool: touch nothing then.
+        guard state != .closed, timer.fired(entry: entry, now: now, target: self, on: loop) else { return }
         if state == .connecting, let connectDeadline, connectDeadline <= now {
             failConnect(ETIMEDOUT)
             return

@@ -76,10 +76,27 @@ public struct HTTPHeaders: Sendable, Equatable, RandomAccessCollection, Expressi
 
 extension String {
     /// ASCII case-insensitive equality without allocating lowercased copies.
-    @inlinable
+    /// - Complexity: O(n) over contiguous UTF-8 (native strings), with an O(1) length check first.
     func asciiCaseInsensitiveEquals(_ other: String) -> Bool {
-        utf8.asciiCaseInsensitiveEquals(other.utf8)
+        guard utf8.count == other.utf8.count else { return false }
+        var lhs = self
+        var rhs = other
+        return lhs.withUTF8 { lhs in rhs.withUTF8 { rhs in asciiCaseInsensitiveEqual(lhs, rhs) } }
     }
+}
+
+/// ASCII case-insensitive equality of two byte buffers (a tight loop; no generics on the hot path).
+@inline(__always)
+func asciiCaseInsensitiveEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    for index in 0..<lhs.count {
+        let a = lhs[index]
+        let b = rhs[index]
+        if a == b { continue }
+        let folded = a | 0x20
+        guard folded == b | 0x20, folded >= UInt8(ascii: "a"), folded <= UInt8(ascii: "z") else { return false }
+    }
+    return true
 }
 
 extension Collection where Element == UInt8 {

@@ -57,6 +57,16 @@ public struct HTTPParser: Sendable {
     private var state = State.head(scanned: 0)
     private var current: Message?
     private var failure: HTTPParseError?
+    /// The framing fields of the head being parsed, noted while its fields are read (no second scan).
+    private var framing = Framing()
+
+    /// What the framing fields of one head said.
+    private struct Framing {
+        var contentLength: Int?
+        var transferCodings: [String] = []
+        var connectionClose = false
+        var connectionKeepAlive = false
+    }
 
     public init(role: Role, limits: HTTPLimits = HTTPLimits()) {
         self.role = role
@@ -245,28 +255,22 @@ public struct HTTPParser: Sendable {
 
     /// The state that reads the body of `message`, or nil when it has none. Also settles `keepAlive`.
     private func bodyState(for message: inout Message) throws(HTTPParseError) -> State? {
-        let headers = message.headers
-        message.keepAlive = message.versionMinor >= 1
-            ? !headers.listContains("Connection", token: "close")
-            : headers.listContains("Connection", token: "keep-alive")
+        message.keepAlive = message.versionMinor >= 1 ? !framing.connectionClose : framing.connectionKeepAlive
         if role == .response, nextResponseHasNoBody || message.status == 204 || message.status == 304 { return nil }
-        let codings = headers.values("Transfer-Encoding")
+        let codings = framing.transferCodings
         if !codings.isEmpty {
-            if headers.contains("Content-Length") {
+            if framing.contentLength != nil {
                 throw HTTPParseError(.malformed, "both Transfer-Encoding and Content-Length are present")
             }
-            let list = codings.flatMap { $0.utf8.split(separator: UInt8(ascii: ",")) }.map { $0.trimmingOWS() }
-            let chunkedLast = list.last?.asciiCaseInsensitiveEquals("chunked".utf8) ?? false
-            let acceptable = role == .response ? chunkedLast : (chunkedLast && list.count == 1)
+            let chunkedLast = codings.last?.asciiCaseInsensitiveEquals("chunked") ?? false
+            let acceptable = role == .response ? chunkedLast : (chunkedLast && codings.count == 1)
             guard acceptable else {
                 let value = codings.joined(separator: ", ")
                 throw HTTPParseError(.unsupportedTransferEncoding, "Transfer-Encoding '\(value)' is not supported")
             }
             return .chunkSize(scanned: 0)
         }
-        let lengths = headers.values("Content-Length")
-        if !lengths.isEmpty {
-            let length = try parseContentLength(lengths)
+        if let length = framing.contentLength {
             if length > limits.maxBodyBytes {
                 throw HTTPParseError(
                     .bodyTooLarge, "Content-Length \(length) exceeds maxBodyBytes (\(limits.maxBodyBytes))")
@@ -280,25 +284,6 @@ public struct HTTPParser: Sendable {
             return .untilEOF
         }
         return nil
-    }
-
-    /// The one length all `Content-Length` values agree on (RFC 9112 §6.3: differing values are an error).
-    private func parseContentLength(_ values: [String]) throws(HTTPParseError) -> Int {
-        var result: Int?
-        for value in values {
-            for item in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                let digits = item.trimmingOWS()
-                guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-                    throw HTTPParseError(.malformed, "Content-Length '\(value)' is not a decimal length")
-                }
-                let length = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
-                if let result, result != length {
-                    throw HTTPParseError(.malformed, "conflicting Content-Length values \(result) and \(length)")
-                }
-                result = length
-            }
-        }
-        return result ?? 0
     }
 
     // MARK: - Scanning
@@ -348,11 +333,12 @@ public struct HTTPParser: Sendable {
     // MARK: - Head
 
     /// Parses the start line and header fields in `buffer[from..<to]` (`to` just past the last line's CRLF).
-    private func parseHead(from: Int, to: Int) throws(HTTPParseError) -> Message {
+    private mutating func parseHead(from: Int, to: Int) throws(HTTPParseError) -> Message {
         guard let lineEnd = try find(crlfFrom: from), lineEnd < to else {
             throw HTTPParseError(.malformed, "missing start line")
         }
         var message = Message()
+        framing = Framing()
         try buffer.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
             let line = UnsafeBufferPointer(rebasing: bytes[from..<lineEnd])
             switch role {
@@ -412,9 +398,10 @@ public struct HTTPParser: Sendable {
     }
 
     /// Parses `name: value` lines in `buffer[from..<to]`, each ending in CRLF, appending to `headers`.
-    private func parseFields(from: Int, to: Int, into headers: inout HTTPHeaders) throws(HTTPParseError) {
+    private mutating func parseFields(from: Int, to: Int, into headers: inout HTTPHeaders) throws(HTTPParseError) {
         let limit = limits.maxHeaderCount
-        try buffer.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
+        let bytes = buffer
+        try bytes.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
             var lineStart = from
             while lineStart < to {
                 guard let lf = bytes[lineStart..<to].firstIndex(of: 10), lf > lineStart, bytes[lf - 1] == 13 else {
@@ -429,7 +416,7 @@ public struct HTTPParser: Sendable {
         }
     }
 
-    private func parseField(_ line: UnsafeBufferPointer<UInt8>, into headers: inout HTTPHeaders) throws(HTTPParseError) {
+    private mutating func parseField(_ line: UnsafeBufferPointer<UInt8>, into headers: inout HTTPHeaders) throws(HTTPParseError) {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
             throw HTTPParseError(.malformed, "header line without a field name and ':'")
         }
@@ -441,8 +428,46 @@ public struct HTTPParser: Sendable {
         guard value.allSatisfy({ ($0 >= 32 && $0 != 127) || $0 == 9 || $0 >= 128 }) else {
             throw HTTPParseError(.malformed, "control byte in the value of header '\(String(decoding: name, as: UTF8.self))'")
         }
-        headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
+        let valueText = String(decoding: value, as: UTF8.self)
+        headers.add(String(decoding: name, as: UTF8.self), valueText)
+        try noteFraming(name: name, value: UnsafeBufferPointer(rebasing: value), text: valueText)
     }
+
+    /// Records `Content-Length`, `Transfer-Encoding` and `Connection` as they are parsed.
+    private mutating func noteFraming(
+        name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, text: String
+    ) throws(HTTPParseError) {
+        switch name.count {
+        case 14 where Self.contentLength.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
+            for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                let digits = item.trimmingOWS()
+                guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+                    throw HTTPParseError(.malformed, "Content-Length '\(text)' is not a decimal length")
+                }
+                let length = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+                if let known = framing.contentLength, known != length {
+                    throw HTTPParseError(.malformed, "conflicting Content-Length values \(known) and \(length)")
+                }
+                framing.contentLength = length
+            }
+        case 17 where Self.transferEncoding.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
+            for item in value.split(separator: UInt8(ascii: ",")) {
+                framing.transferCodings.append(String(decoding: item.trimmingOWS(), as: UTF8.self))
+            }
+        case 10 where Self.connection.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
+            for item in value.split(separator: UInt8(ascii: ",")) {
+                let token = item.trimmingOWS()
+                if token.asciiCaseInsensitiveEquals("close".utf8) { framing.connectionClose = true }
+                if token.asciiCaseInsensitiveEquals("keep-alive".utf8) { framing.connectionKeepAlive = true }
+            }
+        default:
+            break
+        }
+    }
+
+    private static let contentLength = Array("content-length".utf8)
+    private static let transferEncoding = Array("transfer-encoding".utf8)
+    private static let connection = Array("connection".utf8)
 }
 
 /// Whether `byte` may appear in an HTTP token (RFC 9110 §5.6.2): methods and field names.

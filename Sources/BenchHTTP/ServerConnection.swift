@@ -29,10 +29,11 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
     private var lingerDeadline: UInt64?
     private var timer = LazyDeadline()
 
-    private var loop: EventLoop { engine.loop }
+    private let loop: EventLoop
 
     init(engine: ServerEngine, fd: Int32) {
         self.engine = engine
+        loop = engine.loop
         self.fd = fd
         parser = HTTPParser(role: .request, limits: engine.configuration.limits)
     }
@@ -59,7 +60,8 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
     }
 
     func timerFired(entry: UInt64, now: UInt64) {
-        guard timer.fired(entry: entry, now: now, target: self, on: loop) else { return }
+        // A closed connection's stale heap entry may outlive its engine: touch nothing then.
+        guard phase != .closed, timer.fired(entry: entry, now: now, target: self, on: loop) else { return }
         switch phase {
         case .open:
             if let headDeadline, headDeadline <= now {

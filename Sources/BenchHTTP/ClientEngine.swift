@@ -7,7 +7,7 @@ final class ClientEngine: @unchecked Sendable {
     private let counters: HTTPClientCounters
     private let connectionsPerPool: Int
     private var pools: [HTTPEndpoint: ConnectionPool] = [:]
-    private var isShutdown = false
+    private(set) var isShutdown = false
     /// Cancellations that arrived before their request (the task was cancelled while submitting). Bounded.
     private var unmatchedCancels: Set<UInt64> = []
 

@@ -11,21 +11,29 @@ struct ClientJob: Sendable {
     let deadline: UInt64?
     /// How often it was moved off a stale pooled connection without a byte written.
     var staleRetries = 0
-    private let continuation: UnsafeContinuation<Outcome, Never>
+    private let completion: Completion
 
-    init(
-        request: HTTPRequest, endpoint: HTTPEndpoint, id: UInt64, deadline: UInt64?,
-        continuation: UnsafeContinuation<Outcome, Never>
-    ) {
+    /// Who hears the outcome: a suspended caller, or a callback run on the loop thread (closed-loop driving).
+    enum Completion: Sendable {
+        case continuation(UnsafeContinuation<Outcome, Never>)
+        case callback(@Sendable (Outcome) -> Void)
+    }
+
+    init(request: HTTPRequest, endpoint: HTTPEndpoint, id: UInt64, deadline: UInt64?, completion: Completion) {
         self.request = request
         self.endpoint = endpoint
         self.id = id
         self.deadline = deadline
-        self.continuation = continuation
+        self.completion = completion
     }
 
     /// Resumes the caller. Call exactly once per job.
-    func resume(_ outcome: Outcome) { continuation.resume(returning: outcome) }
+    func resume(_ outcome: Outcome) {
+        switch completion {
+        case .continuation(let continuation): continuation.resume(returning: outcome)
+        case .callback(let callback): callback(outcome)
+        }
+    }
 
     /// Resumes the caller with an error.
     func fail(_ kind: HTTPClientError.Kind, requestSent: Bool, _ message: String) {

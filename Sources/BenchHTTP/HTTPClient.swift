@@ -56,7 +56,7 @@ public final class HTTPClient: Sendable {
     public let configuration: Configuration
     private let engines: [ClientEngine]
     private let counters = HTTPClientCounters()
-    private let nextID = Atomic<UInt64>(0)
+    private let nextID = RequestIDs()
     private let nextEngine = Atomic<Int>(0)
     private let isShutdown = Atomic<Bool>(false)
 
@@ -92,7 +92,7 @@ public final class HTTPClient: Sendable {
     public func execute(
         _ request: HTTPRequest, to endpoint: HTTPEndpoint, timeout: Duration? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
-        let id = nextID.add(1, ordering: .relaxed).newValue
+        let id = nextID.next()
         let engine = engines.count == 1
             ? engines[0] : engines[nextEngine.add(1, ordering: .relaxed).newValue % engines.count]
         let budget = timeout ?? configuration.requestTimeout
@@ -100,7 +100,8 @@ public final class HTTPClient: Sendable {
         let outcome = await withTaskCancellationHandler {
             await withUnsafeContinuation { (continuation: UnsafeContinuation<ClientJob.Outcome, Never>) in
                 let job = ClientJob(
-                    request: request, endpoint: endpoint, id: id, deadline: deadline, continuation: continuation)
+                    request: request, endpoint: endpoint, id: id, deadline: deadline,
+                    completion: .continuation(continuation))
                 if Task.isCancelled {
                     job.fail(.cancelled, requestSent: false, "the request was cancelled")
                 } else if !engine.loop.execute({ engine.submit(job) }) {
@@ -111,6 +112,43 @@ public final class HTTPClient: Sendable {
             engine.loop.execute { engine.cancel(id) }
         }
         return try outcome.get()
+    }
+
+    /// Keeps `concurrency` copies of `request` in flight for `duration`, issuing each next one from the event loop
+    /// thread the moment the previous completes (like wrk: no task hop per request), and returns the counts.
+    ///
+    /// `onOutcome` runs on a loop thread for every completed request: keep it short and non-blocking.
+    /// - Complexity: per request, the I/O plus the response; no continuation, no task switch.
+    public func runClosedLoop(
+        _ request: HTTPRequest, to endpoint: HTTPEndpoint, concurrency: Int, duration: Duration,
+        timeout: Duration? = nil,
+        onOutcome: @escaping @Sendable (Result<HTTPResponse, HTTPClientError>) -> Void = { _ in }
+    ) async -> ClosedLoopSummary {
+        let end = SystemClock.monotonicNanoseconds() &+ duration.nanosecondsClamped
+        let budget = (timeout ?? configuration.requestTimeout)?.nanosecondsClamped
+        let share = max(1, concurrency)
+        var summary = ClosedLoopSummary(succeeded: 0, failed: 0)
+        await withTaskGroup(of: ClosedLoopSummary.self) { group in
+            for (index, engine) in engines.enumerated() {
+                let slots = share / engines.count + (index < share % engines.count ? 1 : 0)
+                guard slots > 0 else { continue }
+                group.addTask { [nextID] in
+                    await withUnsafeContinuation { (continuation: UnsafeContinuation<ClosedLoopSummary, Never>) in
+                        let driver = ClosedLoopDriver(
+                            engine: engine, request: request, endpoint: endpoint, end: end, timeout: budget,
+                            ids: nextID, onOutcome: onOutcome, finished: continuation)
+                        if !engine.loop.execute({ driver.start(slots: slots) }) {
+                            continuation.resume(returning: ClosedLoopSummary(succeeded: 0, failed: 0))
+                        }
+                    }
+                }
+            }
+            for await part in group {
+                summary.succeeded += part.succeeded
+                summary.failed += part.failed
+            }
+        }
+        return summary
     }
 
     /// Fails every pending request with `cancelled`, closes every connection and stops the loop threads.

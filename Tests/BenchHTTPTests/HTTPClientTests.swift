@@ -221,4 +221,22 @@ struct HTTPClientTests {
         #expect(after?.kind == .cancelled)
         #expect(after?.requestSent == false)
     }
+
+    @Test func closedLoopKeepsTheConcurrencyOnThePool() async throws {
+        let configuration = HTTPClient.Configuration(maxConnectionsPerEndpoint: 4)
+        try await Self.withClientAndServer(configuration) { client, endpoint in
+            let bodies = Atomic<Int>(0)
+            let summary = await client.runClosedLoop(
+                HTTPRequest(path: "/loop"), to: endpoint, concurrency: 4, duration: .milliseconds(200)
+            ) { outcome in
+                if case .success(let response) = outcome, response.body == Array("GET /loop ".utf8) {
+                    bodies.add(1, ordering: .relaxed)
+                }
+            }
+            #expect(summary.failed == 0)
+            #expect(summary.succeeded > 4)
+            #expect(bodies.load(ordering: .relaxed) == summary.succeeded)
+            #expect(client.statistics.connectionsOpened == 4)
+        }
+    }
 }

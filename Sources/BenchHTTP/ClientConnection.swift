@@ -180,7 +180,8 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
                 var vectors = (iovec(), iovec())
                 var count = 0
                 if written < head.count, let base = head.baseAddress {
-                    vectors.0 = iovec(iov_base: UnsafeMutableRawPointer(mutating: base + written), iov_len: head.count - written)
+                    vectors.0 = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: base + written), iov_len: head.count - written)
                     count = 1
                     if let bodyBase = body.baseAddress, !body.isEmpty {
                         vectors.1 = iovec(iov_base: UnsafeMutableRawPointer(mutating: bodyBase), iov_len: body.count)
@@ -188,7 +189,8 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
                     }
                 } else if let bodyBase = body.baseAddress {
                     let offset = written - head.count
-                    vectors.0 = iovec(iov_base: UnsafeMutableRawPointer(mutating: bodyBase + offset), iov_len: body.count - offset)
+                    vectors.0 = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: bodyBase + offset), iov_len: body.count - offset)
                     count = 1
                 }
                 return withUnsafeMutablePointer(to: &vectors) { pointer in

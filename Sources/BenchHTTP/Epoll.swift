@@ -75,7 +75,9 @@ enum Epoll {
     }
 
     /// `epoll_wait` into `events` (room for `events.count / eventStride` entries); the count or -1.
-    static func wait(_ epollFD: Int32, into events: UnsafeMutableRawBufferPointer, timeoutMilliseconds: Int32) -> Int32 {
+    static func wait(
+        _ epollFD: Int32, into events: UnsafeMutableRawBufferPointer, timeoutMilliseconds: Int32
+    ) -> Int32 {
         functions?.wait(epollFD, events.baseAddress, Int32(events.count / eventStride), timeoutMilliseconds) ?? -1
     }
 

@@ -93,7 +93,9 @@ final class EventLoop: @unchecked Sendable {
     func register(_ fd: Int32, events: UInt32, handler: any EventLoopHandler) -> Bool {
         guard Epoll.control(epollFD, Epoll.controlAdd, fd, events: events) == 0 else { return false }
         let index = Int(fd)
-        if index >= handlers.count { handlers.append(contentsOf: repeatElement(nil, count: index + 1 - handlers.count)) }
+        if index >= handlers.count {
+            handlers.append(contentsOf: repeatElement(nil, count: index + 1 - handlers.count))
+        }
         handlers[index] = handler
         return true
     }

@@ -136,13 +136,16 @@ public struct HTTPParser: Sendable {
                 }
                 if end + 4 - start > limits.maxHeaderBytes {
                     throw HTTPParseError(
-                        .headerTooLarge, "header block is \(end + 4 - start) bytes, over maxHeaderBytes (\(limits.maxHeaderBytes))")
+                        .headerTooLarge,
+                        "header block is \(end + 4 - start) bytes, over maxHeaderBytes (\(limits.maxHeaderBytes))")
                 }
                 var message = try parseHead(from: start, to: end + 2)
                 start = end + 4
                 state = .head(scanned: 0)
                 if role == .response, (100..<200).contains(message.status) {
-                    if message.status == 101 { throw HTTPParseError(.malformed, "101 Switching Protocols is not supported") }
+                    if message.status == 101 {
+                        throw HTTPParseError(.malformed, "101 Switching Protocols is not supported")
+                    }
                     continue  // interim response: skip it
                 }
                 if let next = try bodyState(for: &message) {
@@ -190,7 +193,8 @@ public struct HTTPParser: Sendable {
                 } else {
                     let soFar = current?.body.count ?? 0
                     if size > limits.maxBodyBytes - soFar {
-                        throw HTTPParseError(.bodyTooLarge, "chunked body exceeds maxBodyBytes (\(limits.maxBodyBytes))")
+                        throw HTTPParseError(
+                            .bodyTooLarge, "chunked body exceeds maxBodyBytes (\(limits.maxBodyBytes))")
                     }
                     state = .chunkData(remaining: size)
                 }
@@ -205,7 +209,8 @@ public struct HTTPParser: Sendable {
                 }
                 guard let end = find(doubleCRLFFrom: start + max(0, scanned - 3)) else {
                     if pending > limits.maxHeaderBytes {
-                        throw HTTPParseError(.headerTooLarge, "trailers exceed maxHeaderBytes (\(limits.maxHeaderBytes))")
+                        throw HTTPParseError(
+                            .headerTooLarge, "trailers exceed maxHeaderBytes (\(limits.maxHeaderBytes))")
                     }
                     state = .trailers(scanned: max(pending, 1))
                     return nil
@@ -350,7 +355,9 @@ public struct HTTPParser: Sendable {
         return message
     }
 
-    private func parseRequestLine(_ line: UnsafeBufferPointer<UInt8>, into message: inout Message) throws(HTTPParseError) {
+    private func parseRequestLine(
+        _ line: UnsafeBufferPointer<UInt8>, into message: inout Message
+    ) throws(HTTPParseError) {
         guard let firstSpace = line.firstIndex(of: 32), let lastSpace = line.lastIndex(of: 32),
             firstSpace < lastSpace
         else { throw HTTPParseError(.malformed, "request line is not 'METHOD target HTTP/1.x'") }
@@ -367,7 +374,9 @@ public struct HTTPParser: Sendable {
         message.target = String(decoding: target, as: UTF8.self)
     }
 
-    private func parseStatusLine(_ line: UnsafeBufferPointer<UInt8>, into message: inout Message) throws(HTTPParseError) {
+    private func parseStatusLine(
+        _ line: UnsafeBufferPointer<UInt8>, into message: inout Message
+    ) throws(HTTPParseError) {
         guard line.count >= 12, line[8] == 32 else {
             throw HTTPParseError(.malformed, "status line is not 'HTTP/1.x NNN reason'")
         }
@@ -416,7 +425,9 @@ public struct HTTPParser: Sendable {
         }
     }
 
-    private mutating func parseField(_ line: UnsafeBufferPointer<UInt8>, into headers: inout HTTPHeaders) throws(HTTPParseError) {
+    private mutating func parseField(
+        _ line: UnsafeBufferPointer<UInt8>, into headers: inout HTTPHeaders
+    ) throws(HTTPParseError) {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
             throw HTTPParseError(.malformed, "header line without a field name and ':'")
         }
@@ -426,7 +437,8 @@ public struct HTTPParser: Sendable {
         }
         let value = UnsafeBufferPointer(rebasing: line[(colon + 1)...]).trimmingOWS()
         guard value.allSatisfy({ ($0 >= 32 && $0 != 127) || $0 == 9 || $0 >= 128 }) else {
-            throw HTTPParseError(.malformed, "control byte in the value of header '\(String(decoding: name, as: UTF8.self))'")
+            let field = String(decoding: name, as: UTF8.self)
+            throw HTTPParseError(.malformed, "control byte in the value of header '\(field)'")
         }
         let valueText = String(decoding: value, as: UTF8.self)
         headers.add(String(decoding: name, as: UTF8.self), valueText)
@@ -474,7 +486,8 @@ public struct HTTPParser: Sendable {
 @inline(__always)
 func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
         true
     case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
         UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),

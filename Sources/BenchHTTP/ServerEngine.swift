@@ -5,7 +5,8 @@ import BenchCore
 /// Loop-confined except for the immutable configuration and handler.
 final class ServerEngine: EventLoopTimerTarget, @unchecked Sendable {
     // @unchecked Sendable: shared so that `HTTPServer` and the listener can capture it in `loop.execute` jobs;
-    // `connections`, `listener`, `isStopping`, `stopped` and `timer` are touched only on `loop`'s thread; the rest is immutable.
+    // `connections`, `listener`, `isStopping`, `stopped` and `timer` are touched only on `loop`'s thread; the rest
+    // is immutable.
     let loop: EventLoop
     let configuration: HTTPServer.Configuration
     let handler: HTTPServer.Handler

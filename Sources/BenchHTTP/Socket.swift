@@ -21,7 +21,8 @@ enum Socket {
 
     /// A new non-blocking TCP socket.
     static func makeTCP() throws(HTTPSystemError) -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        let fd = socket(AF_INET, type, 0)
         guard fd >= 0 else { throw HTTPSystemError(operation: "socket") }
         return fd
     }

@@ -51,7 +51,9 @@ struct HTTPClientTests {
 
     @Test func setsHostAndContentLength() async throws {
         let handler: HTTPServer.Handler = { request in
-            HTTPResponse(status: 200, body: Array("\(request.headers["Host"] ?? "-")|\(request.headers["Content-Length"] ?? "-")".utf8))
+            let host = request.headers["Host"] ?? "-"
+            let length = request.headers["Content-Length"] ?? "-"
+            return HTTPResponse(status: 200, body: Array("\(host)|\(length)".utf8))
         }
         try await Self.withClientAndServer(handler: handler) { client, endpoint in
             let post = try await client.execute(HTTPRequest(method: "POST", path: "/", body: [1, 2, 3]), to: endpoint)
@@ -83,7 +85,8 @@ struct HTTPClientTests {
     @Test func connectionCloseOpensANewConnectionEachTime() async throws {
         try await Self.withClientAndServer { client, endpoint in
             for _ in 0..<3 {
-                let response = try await client.execute(HTTPRequest(path: "/", headers: ["Connection": "close"]), to: endpoint)
+                let request = HTTPRequest(path: "/", headers: ["Connection": "close"])
+                let response = try await client.execute(request, to: endpoint)
                 #expect(response.status == 200)
                 #expect(response.headers["Connection"] == "close")
             }
@@ -126,7 +129,8 @@ struct HTTPClientTests {
         defer { server.stop() }
         let client = try HTTPClient()
         defer { client.shutdown() }
-        let error = await Self.failure(client, HTTPRequest(path: "/"), HTTPEndpoint(host: "127.0.0.1", port: server.port))
+        let endpoint = HTTPEndpoint(host: "127.0.0.1", port: server.port)
+        let error = await Self.failure(client, HTTPRequest(path: "/"), endpoint)
         #expect(error?.kind == .reset)
         #expect(error?.requestSent == true)
     }
@@ -135,7 +139,8 @@ struct HTTPClientTests {
         let server = try ScriptedServer(connections: 2) { fd, index in
             _ = ScriptedServer.readHead(fd)
             if index == 0 {
-                ScriptedServer.write(fd, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+                ScriptedServer.write(fd, "HTTP/1.1 100 Continue\r\n\r\n")
+                ScriptedServer.write(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
                 ScriptedServer.write(fd, "5\r\nhello\r\n6\r\n world\r\n0\r\nX-T: 1\r\n\r\n")
                 _ = ScriptedServer.readHead(fd)  // the same connection carries the next request
                 ScriptedServer.write(fd, "HTTP/1.0 200 OK\r\n\r\nto the end")
@@ -182,7 +187,8 @@ struct HTTPClientTests {
         defer { server.stop() }
         let client = try HTTPClient()
         defer { client.shutdown() }
-        let error = await Self.failure(client, HTTPRequest(path: "/"), HTTPEndpoint(host: "127.0.0.1", port: server.port))
+        let endpoint = HTTPEndpoint(host: "127.0.0.1", port: server.port)
+        let error = await Self.failure(client, HTTPRequest(path: "/"), endpoint)
         #expect(error?.kind == .protocolError)
         #expect(error?.requestSent == true)
     }
@@ -234,7 +240,7 @@ struct HTTPClientTests {
                 }
             }
             #expect(summary.failed == 0)
-            #expect(summary.succeeded > 4)
+            #expect(summary.succeeded >= 4)  // time-bounded: at least one round per slot even on a loaded machine
             #expect(bodies.load(ordering: .relaxed) == summary.succeeded)
             #expect(client.statistics.connectionsOpened == 4)
         }

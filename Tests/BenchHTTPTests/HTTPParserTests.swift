@@ -204,7 +204,9 @@ struct HTTPParserTests {
                                     limits: HTTPLimits(maxHeaderBytes: 256, maxHeaderCount: 8, maxBodyBytes: 64))
             for _ in 0..<8 {
                 let piece = (0..<Int(random.next() % 64)).map { _ in
-                    random.next() % 4 == 0 ? UInt8(truncatingIfNeeded: random.next()) : alphabet[Int(random.next() % UInt64(alphabet.count))]
+                    random.next() % 4 == 0
+                        ? UInt8(truncatingIfNeeded: random.next())
+                        : alphabet[Int(random.next() % UInt64(alphabet.count))]
                 }
                 parser.append(piece)
                 while (try? parser.nextMessage()) != nil {}

@@ -131,7 +131,8 @@ struct HTTPServerTests {
             for round in 0..<40 {
                 let socket = try RawSocket(port: port, readTimeout: 2)
                 let prefix = round % 2 == 0 ? Array("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n".utf8) : []
-                socket.send(prefix + (0..<Int(random.next() % 2048)).map { _ in UInt8(truncatingIfNeeded: random.next()) })
+                let noise = (0..<Int(random.next() % 2048)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+                socket.send(prefix + noise)
                 socket.send("\r\n\r\n")
                 _ = socket.readResponses(1)
             }

@@ -33,12 +33,14 @@ struct NginxTests {
             let (probe, port) = try Socket.listen(host: "127.0.0.1", port: 0, backlog: 1)
             close(probe)
             self.port = port
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-nginx-\(UUID().uuidString)")
+            directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("bench-nginx-\(UUID().uuidString)")
             let html = directory.appendingPathComponent("html")
             try FileManager.default.createDirectory(at: html, withIntermediateDirectories: true)
             chmod(directory.path, 0o755)
             chmod(html.path, 0o755)
-            try NginxTests.helloJSON.write(to: html.appendingPathComponent("hello.json"), atomically: true, encoding: .utf8)
+            try NginxTests.helloJSON.write(
+                to: html.appendingPathComponent("hello.json"), atomically: true, encoding: .utf8)
             let big = String(repeating: #"{"id":"tg-0123456789abcdef","port":8080,"status":"HEALTHY"},"#, count: 200)
             try "[\(big){}]".write(to: html.appendingPathComponent("big.json"), atomically: true, encoding: .utf8)
             let path = directory.path
@@ -153,7 +155,9 @@ struct NginxTests {
                 for _ in 0..<16 {
                     group.addTask {
                         var bytes = 0
-                        for _ in 0..<50 { bytes += try await client.execute(HTTPRequest(path: "/hello.json"), to: endpoint).body.count }
+                        for _ in 0..<50 {
+                            bytes += try await client.execute(HTTPRequest(path: "/hello.json"), to: endpoint).body.count
+                        }
                         return bytes
                     }
                 }

@@ -20,10 +20,8 @@ final class RawSocket {
                 Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard result == 0 else {
-            close(fd)
-            throw HTTPSystemError(operation: "connect")
-        }
+        // No close here: a class whose stored properties are all set runs deinit when init throws.
+        guard result == 0 else { throw HTTPSystemError(operation: "connect") }
     }
 
     deinit { close(fd) }
@@ -127,9 +125,9 @@ final class ScriptedServer: @unchecked Sendable {
 
     /// Stops accepting and waits for the scripts to end (bounded: scripts must not block forever).
     func stop() {
-        shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
+        shutdown(fd, Int32(SHUT_RDWR))  // wakes a blocked accept; closing first could let it accept on a reused fd
         _ = finished.wait(timeout: .now() + 10)
+        close(fd)
     }
 
     /// Reads one request head (up to the blank line) from a blocking socket; false on EOF.

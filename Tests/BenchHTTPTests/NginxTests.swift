@@ -80,10 +80,17 @@ struct NginxTests {
             throw HTTPSystemError(operation: "nginx", message: "did not start listening: \(log)")
         }
 
+        /// SIGQUIT (graceful), then waits for the exit, bounded to 5 s before SIGKILL. Polls `waitpid` instead of
+        /// `Process.waitUntilExit`, which can hang for good when called from a test's cooperative thread.
         func stop() {
-            if process.isRunning {
-                kill(process.processIdentifier, SIGQUIT)
-                process.waitUntilExit()
+            let pid = process.processIdentifier
+            kill(pid, SIGQUIT)
+            var status: Int32 = 0
+            for attempt in 0..<600 {
+                let reaped = waitpid(pid, &status, WNOHANG)
+                if reaped == pid || (reaped < 0 && errno == ECHILD) { break }
+                if attempt == 500 { kill(pid, SIGKILL) }
+                usleep(10_000)
             }
             try? FileManager.default.removeItem(at: directory)
         }

@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // Layer 0: clocks, seeded randomness, JSON values, HDR histograms. Imports nothing of ours.
         .target(name: "BenchCore", swiftSettings: swiftSettings),
+        // Layer 1: HTTP/1.1 client and server on non-blocking sockets and epoll.
+        .target(name: "BenchHTTP", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
         // Layer 1: the typed shapes of the AWS operations and the modeled errors.
         .target(name: "AWSModel", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
         // Layer 2: the in-process emulator of VPC Lattice, Cloud Map and CodeDeploy. Knows nothing of load.
@@ -30,6 +32,7 @@ let package = Package(
         .executableTarget(name: "bench", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
 
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "BenchHTTPTests", dependencies: ["BenchHTTP", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),

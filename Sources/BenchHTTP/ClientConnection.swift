@@ -1,0 +1,311 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One keep-alive HTTP/1.1 connection of a ``ConnectionPool``: connects, writes one request with a single
+/// `sendmsg` of head and body, parses the response, then goes back to the pool. No pipelining.
+///
+/// Loop-confined: created, driven and closed only on its pool's event loop thread. The head buffer and the parser
+/// (with its input buffer) are reused for every request, so a request allocates only its response.
+final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
+    enum State {
+        case connecting, idle, active, closed
+    }
+
+    private unowned let pool: ConnectionPool
+    let fd: Int32
+    private(set) var state = State.connecting
+    private var parser: HTTPParser
+    private var job: ClientJob?
+    private var head: [UInt8] = []
+    private var written = 0
+    private var hasServedRequest = false
+    private var writeInterest = true
+    private var connectDeadline: UInt64?
+    private var idleDeadline: UInt64?
+    private var timer = LazyDeadline()
+
+    private let loop: EventLoop
+    private var requestBytes: Int { head.count + (job?.request.body.count ?? 0) }
+    private var requestSent: Bool { job != nil && written == requestBytes }
+
+    init(pool: ConnectionPool, fd: Int32, limits: HTTPLimits) {
+        self.pool = pool
+        loop = pool.loop
+        self.fd = fd
+        parser = HTTPParser(role: .response, limits: limits)
+        head.reserveCapacity(512)
+    }
+
+    /// The id of the request in flight, if any.
+    var jobID: UInt64? { job?.id }
+
+    // MARK: - Driving
+
+    /// Starts a non-blocking connect (registered for writability); `job`, if any, is sent once connected.
+    func connect(to address: sockaddr_in, job: ClientJob?, connectTimeout: UInt64) {
+        self.job = job
+        let result = Socket.connect(fd, to: address)
+        if result == 0 {
+            connected()
+        } else if result == EINPROGRESS {
+            connectDeadline = loop.now &+ connectTimeout
+            updateTimer()
+        } else {
+            failConnect(result)
+        }
+    }
+
+    /// Sends `job` on this idle or just-connected connection.
+    func start(_ job: ClientJob) {
+        self.job = job
+        idleDeadline = nil
+        state = .active
+        head.removeAll(keepingCapacity: true)
+        HTTPSerializer.appendRequestHead(job.request, hostField: pool.hostField, into: &head)
+        written = 0
+        parser.nextResponseHasNoBody = job.request.method == "HEAD"
+        updateTimer()
+        flush()
+    }
+
+    /// Fails the request in flight (if any) with `kind` and closes the connection.
+    func abort(_ kind: HTTPClientError.Kind, _ message: String) {
+        let sent = requestSent
+        let failed = job
+        job = nil
+        close()
+        failed?.fail(kind, requestSent: sent, message)
+    }
+
+    // MARK: - Events
+
+    func handle(events: UInt32) {
+        switch state {
+        case .connecting:
+            let error = Socket.pendingError(fd)
+            if error != 0 {
+                failConnect(error)
+            } else if events & (Epoll.output | Epoll.error | Epoll.hangUp) != 0 {
+                connected()
+            }
+        case .idle:
+            readWhileIdle()
+        case .active:
+            if events & Epoll.output != 0, job != nil, written < requestBytes { flush() }
+            if state == .active, events & (Epoll.input | Epoll.hangUp | Epoll.error | Epoll.readHangUp) != 0 {
+                readResponse()
+            }
+        case .closed:
+            break
+        }
+    }
+
+    func timerFired(entry: UInt64, now: UInt64) {
+        // A closed connection's stale heap entry may outlive its pool: touch nothing then.
+        guard state != .closed, timer.fired(entry: entry, now: now, target: self, on: loop) else { return }
+        if state == .connecting, let connectDeadline, connectDeadline <= now {
+            failConnect(ETIMEDOUT)
+            return
+        }
+        if let job, let deadline = job.deadline, deadline <= now {
+            if state == .connecting {
+                self.job = nil  // keep connecting: the connection can still serve the next request
+                job.fail(.timeout, requestSent: false, "request timed out while connecting")
+            } else {
+                abort(.timeout, "request timed out")
+                return
+            }
+        }
+        if state == .idle, let idleDeadline, idleDeadline <= now {
+            close()
+            return
+        }
+        updateTimer()
+    }
+
+    // MARK: - Internals
+
+    private func connected() {
+        connectDeadline = nil
+        setWriteInterest(false)
+        if let job {
+            start(job)
+        } else {
+            becomeIdle()
+        }
+    }
+
+    private func failConnect(_ code: Int32) {
+        let failed = job
+        job = nil
+        close()
+        let reason = code == ETIMEDOUT ? "connect timed out" : String(cString: strerror(code))
+        failed?.fail(.connect, requestSent: false, "connect to \(pool.endpoint): \(reason)")
+    }
+
+    private func becomeIdle() {
+        state = .idle
+        idleDeadline = loop.now &+ pool.idleTimeout
+        updateTimer()
+        pool.connectionIsFree(self)
+    }
+
+    /// Writes the rest of head and body; arms EPOLLOUT when the socket is full.
+    private func flush() {
+        guard let job else { return }
+        let total = requestBytes
+        while written < total {
+            let count = send(job.request.body)
+            if count >= 0 {
+                written += count
+                continue
+            }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK {
+                setWriteInterest(true)
+                return
+            }
+            connectionLost("send: \(String(cString: strerror(code)))")
+            return
+        }
+        setWriteInterest(false)
+    }
+
+    /// One `sendmsg` of the unwritten part of head and body. - Complexity: one syscall, no allocation.
+    private func send(_ body: [UInt8]) -> Int {
+        head.withUnsafeBytes { head in
+            body.withUnsafeBytes { body in
+                var vectors = (iovec(), iovec())
+                var count = 0
+                if written < head.count, let base = head.baseAddress {
+                    vectors.0 = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: base + written), iov_len: head.count - written)
+                    count = 1
+                    if let bodyBase = body.baseAddress, !body.isEmpty {
+                        vectors.1 = iovec(iov_base: UnsafeMutableRawPointer(mutating: bodyBase), iov_len: body.count)
+                        count = 2
+                    }
+                } else if let bodyBase = body.baseAddress {
+                    let offset = written - head.count
+                    vectors.0 = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: bodyBase + offset), iov_len: body.count - offset)
+                    count = 1
+                }
+                return withUnsafeMutablePointer(to: &vectors) { pointer in
+                    pointer.withMemoryRebound(to: iovec.self, capacity: 2) { vectors in
+                        var message = msghdr()
+                        message.msg_iov = vectors
+                        message.msg_iovlen = count
+                        return Glibc.sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads what arrived and completes the response when it is whole.
+    private func readResponse() {
+        let buffer = loop.readBuffer
+        for _ in 0..<64 {
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count > 0 {
+                parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                do {
+                    if let message = try parser.nextMessage() {
+                        complete(message)
+                        return
+                    }
+                } catch {
+                    abort(.protocolError, "invalid response from \(pool.endpoint): \(error)")
+                    return
+                }
+                if count < buffer.count { return }
+            } else if count == 0 {
+                endOfStream()
+                return
+            } else {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK { return }
+                connectionLost("read: \(String(cString: strerror(code)))")
+                return
+            }
+        }
+    }
+
+    /// The peer closed: a response read to EOF completes, anything else is a reset.
+    private func endOfStream() {
+        do {
+            if let message = try parser.finishAtEOF() {
+                complete(message)
+                return
+            }
+        } catch {
+            abort(.reset, "connection closed by \(pool.endpoint) in the middle of the response")
+            return
+        }
+        connectionLost("connection closed by \(pool.endpoint) before the response")
+    }
+
+    /// The connection broke. A request that never got a byte onto a reused connection is retried elsewhere;
+    /// otherwise it fails with `reset` and tells whether all of it had been written.
+    private func connectionLost(_ message: String) {
+        guard let lost = job else {
+            close()
+            return
+        }
+        if written == 0, hasServedRequest {
+            job = nil
+            close()
+            pool.retryOnStaleConnection(lost)
+        } else {
+            abort(.reset, message)
+        }
+    }
+
+    private func complete(_ message: HTTPParser.Message) {
+        guard let done = job else {
+            close()
+            return
+        }
+        let reusable = message.keepAlive && written == requestBytes && !parser.hasPartialMessage
+        job = nil
+        hasServedRequest = true
+        let response = HTTPResponse(
+            status: message.status, reason: message.reason, headers: message.headers, body: message.body)
+        pool.requestCompleted()
+        done.resume(.success(response))
+        if reusable { becomeIdle() } else { close() }
+    }
+
+    /// An idle connection became readable: the server closed it (or sent stray bytes). Either way it is done.
+    private func readWhileIdle() {
+        let count = read(fd, loop.readBuffer.baseAddress, loop.readBuffer.count)
+        if count < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { return }
+        close()
+    }
+
+    private func setWriteInterest(_ wanted: Bool) {
+        guard wanted != writeInterest, state != .closed else { return }
+        writeInterest = wanted
+        loop.modify(fd, events: Epoll.input | Epoll.readHangUp | (wanted ? Epoll.output : 0))
+    }
+
+    private func updateTimer() {
+        var deadline = state == .connecting ? connectDeadline : nil
+        if let jobDeadline = job?.deadline { deadline = min(deadline ?? .max, jobDeadline) }
+        if state == .idle, let idleDeadline { deadline = min(deadline ?? .max, idleDeadline) }
+        timer.set(deadline, target: self, on: loop)
+    }
+
+    /// Closes the socket and tells the pool; the caller has already dealt with `job`.
+    func close() {
+        guard state != .closed else { return }
+        state = .closed
+        timer.set(nil, target: self, on: loop)
+        loop.deregisterAndClose(fd)
+        pool.connectionClosed(self)
+    }
+}

@@ -1,0 +1,125 @@
+/// The header fields of a request or response, in the order they were given or received.
+///
+/// Names keep their spelling; lookup by name is ASCII case-insensitive, as RFC 9110 §5.1 requires.
+/// A plain array underneath: header lists are short, so a linear scan beats hashing.
+public struct HTTPHeaders: Sendable, Equatable, RandomAccessCollection, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral, CustomStringConvertible
+{
+    public typealias Element = (name: String, value: String)
+
+    /// The fields, in order.
+    public private(set) var fields: [Element]
+
+    public init() { fields = [] }
+
+    public init(_ fields: [Element]) { self.fields = fields }
+
+    public init(arrayLiteral elements: Element...) { fields = elements }
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        fields = elements.map { (name: $0.0, value: $0.1) }
+    }
+
+    public var startIndex: Int { fields.startIndex }
+    public var endIndex: Int { fields.endIndex }
+    public subscript(position: Int) -> Element { fields[position] }
+
+    /// The first value of the field `name` (case-insensitive), or nil.
+    /// - Complexity: O(n) in the number of fields.
+    public subscript(name: String) -> String? {
+        for field in fields where field.name.asciiCaseInsensitiveEquals(name) { return field.value }
+        return nil
+    }
+
+    /// Every value of the field `name` (case-insensitive), in order.
+    public func values(_ name: String) -> [String] {
+        fields.lazy.filter { $0.name.asciiCaseInsensitiveEquals(name) }.map(\.value)
+    }
+
+    /// Whether a field `name` is present (case-insensitive).
+    public func contains(_ name: String) -> Bool { self[name] != nil }
+
+    /// Appends a field, keeping any earlier field of the same name.
+    public mutating func add(_ name: String, _ value: String) { fields.append((name: name, value: value)) }
+
+    /// Replaces every field `name` by one field with `value`.
+    public mutating func replace(_ name: String, _ value: String) {
+        remove(name)
+        add(name, value)
+    }
+
+    /// Removes every field `name` (case-insensitive).
+    public mutating func remove(_ name: String) {
+        fields.removeAll { $0.name.asciiCaseInsensitiveEquals(name) }
+    }
+
+    /// Reserves room for `count` fields.
+    public mutating func reserveCapacity(_ count: Int) { fields.reserveCapacity(count) }
+
+    /// Whether the comma-separated list in field `name` holds `token` (case-insensitive), e.g. `Connection: close`.
+    public func listContains(_ name: String, token: String) -> Bool {
+        for field in fields where field.name.asciiCaseInsensitiveEquals(name) {
+            for item in field.value.utf8.split(separator: UInt8(ascii: ",")) {
+                if item.trimmingOWS().asciiCaseInsensitiveEquals(token.utf8) { return true }
+            }
+        }
+        return false
+    }
+
+    public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
+        lhs.fields.count == rhs.fields.count
+            && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    public var description: String { fields.map { "\($0.name): \($0.value)" }.joined(separator: "\n") }
+}
+
+extension String {
+    /// ASCII case-insensitive equality without allocating lowercased copies.
+    /// - Complexity: O(n) over contiguous UTF-8 (native strings), with an O(1) length check first.
+    func asciiCaseInsensitiveEquals(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var lhs = self
+        var rhs = other
+        return lhs.withUTF8 { lhs in rhs.withUTF8 { rhs in asciiCaseInsensitiveEqual(lhs, rhs) } }
+    }
+}
+
+/// ASCII case-insensitive equality of two byte buffers (a tight loop; no generics on the hot path).
+@inline(__always)
+func asciiCaseInsensitiveEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    for index in 0..<lhs.count {
+        let a = lhs[index]
+        let b = rhs[index]
+        if a == b { continue }
+        let folded = a | 0x20
+        guard folded == b | 0x20, folded >= UInt8(ascii: "a"), folded <= UInt8(ascii: "z") else { return false }
+    }
+    return true
+}
+
+extension Collection where Element == UInt8 {
+    /// ASCII case-insensitive equality of two byte sequences.
+    @inlinable
+    func asciiCaseInsensitiveEquals(_ other: some Collection<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        for (a, b) in zip(self, other) where a != b {
+            guard a | 0x20 == b | 0x20, (a | 0x20) >= UInt8(ascii: "a"), (a | 0x20) <= UInt8(ascii: "z") else {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+extension BidirectionalCollection where Element == UInt8 {
+    /// The bytes without leading and trailing spaces and tabs (HTTP's "optional white space").
+    func trimmingOWS() -> SubSequence {
+        let isOWS = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = firstIndex(where: { !isOWS($0) }), let last = lastIndex(where: { !isOWS($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}

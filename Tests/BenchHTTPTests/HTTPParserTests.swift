@@ -1,0 +1,217 @@
+import Testing
+import BenchCore
+@testable import BenchHTTP
+
+@Suite("HTTPParser")
+struct HTTPParserTests {
+    /// Parses `input` fed in `pieces` (split at the given offsets), collecting every message and the EOF one.
+    static func parseAll(
+        _ input: String, role: HTTPParser.Role, limits: HTTPLimits = HTTPLimits(), splits: [Int] = [],
+        headResponses: Int = 0
+    ) throws(HTTPParseError) -> [HTTPParser.Message] {
+        let bytes = Array(input.utf8)
+        var parser = HTTPParser(role: role, limits: limits)
+        var messages: [HTTPParser.Message] = []
+        var headLeft = headResponses
+        var from = 0
+        for cut in splits + [bytes.count] where cut >= from {
+            parser.append(bytes[from..<cut])
+            from = cut
+            while true {
+                if headLeft > 0 { parser.nextResponseHasNoBody = true }
+                guard let message = try parser.nextMessage() else { break }
+                if headLeft > 0 { headLeft -= 1 }
+                messages.append(message)
+            }
+        }
+        if let last = try parser.finishAtEOF() { messages.append(last) }
+        return messages
+    }
+
+    static let pipelinedRequests =
+        "GET /a?x=1 HTTP/1.1\r\nHost: h\r\n\r\n"
+        + "POST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"
+        + "PUT /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n"
+        + "GET /d HTTP/1.0\r\n\r\n"
+
+    static let responses =
+        "HTTP/1.1 100 Continue\r\n\r\n"
+        + "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc"
+        + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123456789\r\n0\r\n\r\n"
+        + "HTTP/1.1 204 No Content\r\n\r\n"
+        + "HTTP/1.0 200 OK\r\n\r\nuntil the end"
+
+    @Test func parsesPipelinedRequests() throws {
+        let messages = try Self.parseAll(Self.pipelinedRequests, role: .request)
+        #expect(messages.map(\.method) == ["GET", "POST", "PUT", "GET"])
+        #expect(messages.map(\.target) == ["/a?x=1", "/b", "/c", "/d"])
+        #expect(messages.map { String(decoding: $0.body, as: UTF8.self) } == ["", "hello", "abcde", ""])
+        #expect(messages.map(\.keepAlive) == [true, true, true, false])
+        #expect(messages[0].headers["host"] == "h")
+        #expect(messages[2].headers["x-trailer"] == nil)
+    }
+
+    @Test func parsesResponsesSkippingInterimAndReadingToEOF() throws {
+        let messages = try Self.parseAll(Self.responses, role: .response)
+        #expect(messages.map(\.status) == [200, 200, 204, 200])
+        #expect(messages.map { String(decoding: $0.body, as: UTF8.self) } == ["abc", "0123456789", "", "until the end"])
+        #expect(messages.map(\.keepAlive) == [true, true, true, false])
+    }
+
+    @Test func responseToHeadHasNoBodyDespiteContentLength() throws {
+        let input = "HTTP/1.1 200 OK\r\nContent-Length: 48\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 1\r\n\r\nx"
+        let messages = try Self.parseAll(input, role: .response, headResponses: 1)
+        #expect(messages.map(\.status) == [200, 201])
+        #expect(messages[0].body.isEmpty)
+        #expect(messages[1].body == [UInt8(ascii: "x")])
+    }
+
+    @Test(arguments: [
+        ("HTTP/1.1", "", true), ("HTTP/1.1", "Connection: close\r\n", false),
+        ("HTTP/1.1", "Connection: Keep-Alive, CLOSE\r\n", false), ("HTTP/1.0", "", false),
+        ("HTTP/1.0", "Connection: keep-alive\r\n", true),
+    ])
+    func keepAliveFollowsVersionAndConnection(version: String, field: String, expected: Bool) throws {
+        let messages = try Self.parseAll("GET / \(version)\r\n\(field)\r\n", role: .request)
+        #expect(messages.first?.keepAlive == expected)
+    }
+
+    /// Every split of the bytes into two pieces, and byte by byte, gives the same messages.
+    @Test(arguments: [HTTPParser.Role.request, .response])
+    func anySplitGivesTheSameMessages(role: HTTPParser.Role) throws {
+        let input = role == .request ? Self.pipelinedRequests : Self.responses
+        let whole = try Self.parseAll(input, role: role)
+        let count = input.utf8.count
+        for cut in 0...count {
+            #expect(try Self.parseAll(input, role: role, splits: [cut]) == whole, "split at \(cut)")
+        }
+        #expect(try Self.parseAll(input, role: role, splits: Array(0...count)) == whole)
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<50 {
+            let cuts = (0..<4).map { _ in Int(random.next() % UInt64(count + 1)) }.sorted()
+            #expect(try Self.parseAll(input, role: role, splits: cuts) == whole, "splits \(cuts)")
+        }
+    }
+
+    // MARK: - Limits, both sides of each boundary
+
+    @Test(arguments: [("a", true), ("aa", false)])
+    func headerBlockLimit(value: String, accepted: Bool) throws {
+        let limits = HTTPLimits(maxHeaderBytes: "GET / HTTP/1.1\r\nX: a\r\n\r\n".utf8.count)
+        let input = "GET / HTTP/1.1\r\nX: \(value)\r\n\r\n"
+        if accepted {
+            #expect(try Self.parseAll(input, role: .request, limits: limits).first?.headers["x"] == value)
+        } else {
+            #expect(performing: { try Self.parseAll(input, role: .request, limits: limits) },
+                    throws: { ($0 as? HTTPParseError)?.kind == .headerTooLarge })
+        }
+    }
+
+    @Test func headerBlockLimitCountsBytesBeforeTheEnd() {
+        // No CRLFCRLF yet but already over the limit: refused without waiting for more.
+        var parser = HTTPParser(role: .request, limits: HTTPLimits(maxHeaderBytes: 32))
+        parser.append(Array("GET / HTTP/1.1\r\nX-Long: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 40))
+        #expect(throws: HTTPParseError(.headerTooLarge, "header block exceeds maxHeaderBytes (32)")) {
+            try parser.nextMessage()
+        }
+    }
+
+    @Test(arguments: [(3, true), (4, false)])
+    func headerCountLimit(fields: Int, accepted: Bool) throws {
+        let input = "GET / HTTP/1.1\r\n" + (0..<fields).map { "F\($0): v\r\n" }.joined() + "\r\n"
+        let limits = HTTPLimits(maxHeaderCount: 3)
+        if accepted {
+            #expect(try Self.parseAll(input, role: .request, limits: limits).first?.headers.count == fields)
+        } else {
+            #expect(performing: { try Self.parseAll(input, role: .request, limits: limits) },
+                    throws: { ($0 as? HTTPParseError)?.kind == .headerTooLarge })
+        }
+    }
+
+    @Test(arguments: [(8, true), (9, false)])
+    func bodyLimitWithContentLength(length: Int, accepted: Bool) throws {
+        let input = "POST / HTTP/1.1\r\nContent-Length: \(length)\r\n\r\n" + String(repeating: "b", count: length)
+        let limits = HTTPLimits(maxBodyBytes: 8)
+        if accepted {
+            #expect(try Self.parseAll(input, role: .request, limits: limits).first?.body.count == length)
+        } else {
+            #expect(performing: { try Self.parseAll(input, role: .request, limits: limits) },
+                    throws: { ($0 as? HTTPParseError)?.kind == .bodyTooLarge })
+        }
+    }
+
+    @Test(arguments: [(8, true), (9, false)])
+    func bodyLimitWithChunks(length: Int, accepted: Bool) throws {
+        let input = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nbbbb\r\n"
+            + String(length - 4, radix: 16) + "\r\n" + String(repeating: "c", count: length - 4) + "\r\n0\r\n\r\n"
+        let limits = HTTPLimits(maxBodyBytes: 8)
+        if accepted {
+            #expect(try Self.parseAll(input, role: .request, limits: limits).first?.body.count == length)
+        } else {
+            #expect(performing: { try Self.parseAll(input, role: .request, limits: limits) },
+                    throws: { ($0 as? HTTPParseError)?.kind == .bodyTooLarge })
+        }
+    }
+
+    // MARK: - Malformed input
+
+    @Test(arguments: [
+        ("GET /\r\n\r\n", HTTPParseError.Kind.malformed),
+        ("GET / HTTP/2.0\r\n\r\n", .malformed),
+        ("G(T / HTTP/1.1\r\n\r\n", .malformed),
+        ("GET /a b HTTP/1.1\r\n\r\n", .malformed),
+        ("GET / HTTP/1.1\r\nBad Name: x\r\n\r\n", .malformed),
+        ("GET / HTTP/1.1\r\nNoColon\r\n\r\n", .malformed),
+        ("GET / HTTP/1.1\r\nA: b\r\n folded\r\n\r\n", .malformed),
+        ("GET / HTTP/1.1\r\nA: b\nC: d\r\n\r\n", .malformed),
+        ("GET / HTTP/1.1\r\nA: b\u{0}c\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", .malformed),
+        ("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabX\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\nab\r\n", .malformed),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", .unsupportedTransferEncoding),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", .unsupportedTransferEncoding),
+        ("POST / HTTP/1.1\r\nContent-Length: 4\r\n\r\nab", .truncated),
+    ])
+    func refusesMalformedRequests(input: String, kind: HTTPParseError.Kind) {
+        #expect(performing: { try Self.parseAll(input, role: .request) },
+                throws: { ($0 as? HTTPParseError)?.kind == kind })
+    }
+
+    @Test(arguments: [
+        "HTTP/1.1 20 OK\r\n\r\n", "HTTP/1.1 abc OK\r\n\r\n", "HTTP/1.1 101 Switching\r\n\r\n", "ICY 200 OK\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab",
+    ])
+    func refusesMalformedResponses(input: String) {
+        #expect(throws: HTTPParseError.self) { try Self.parseAll(input, role: .response) }
+    }
+
+    @Test func errorsAreSticky() {
+        var parser = HTTPParser(role: .request)
+        parser.append(Array("BAD\r\n\r\nGET / HTTP/1.1\r\n\r\n".utf8))
+        #expect(throws: HTTPParseError.self) { try parser.nextMessage() }
+        #expect(throws: HTTPParseError.self) { try parser.nextMessage() }
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var random = SplitMix64(seed: 42)
+        let alphabet = Array("GET /HTTP1.\r\n: chunkedContent-Length0123456789abcdefTransfer-Encoding".utf8)
+        for _ in 0..<300 {
+            var parser = HTTPParser(role: random.next() % 2 == 0 ? .request : .response,
+                                    limits: HTTPLimits(maxHeaderBytes: 256, maxHeaderCount: 8, maxBodyBytes: 64))
+            for _ in 0..<8 {
+                let piece = (0..<Int(random.next() % 64)).map { _ in
+                    random.next() % 4 == 0
+                        ? UInt8(truncatingIfNeeded: random.next())
+                        : alphabet[Int(random.next() % UInt64(alphabet.count))]
+                }
+                parser.append(piece)
+                while (try? parser.nextMessage()) != nil {}
+            }
+            _ = try? parser.finishAtEOF()
+        }
+    }
+}

@@ -206,7 +206,8 @@ struct HTTPClientTests {
         async let second = Self.failure(client, HTTPRequest(path: "/2"), endpoint, timeout: .milliseconds(100))
         let (a, b) = await (first, second)
         #expect(a?.kind == .timeout)
-        #expect([a?.requestSent, b?.requestSent].contains(false))
+        let sent: [Bool?] = [a?.requestSent, b?.requestSent]
+        #expect(sent.contains(false))
         #expect(b?.kind == .timeout)
     }
 

@@ -40,6 +40,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var corrected: Latency
         /// Latency from the actual send.
         public var raw: Latency
+        /// Corrected latency per outcome: `ok`, each error code, `unknown`.
+        public var byOutcome: [String: Latency]
         /// The full histograms (nanoseconds), in the compact form documented in `docs/report-schema.md`, so runs
         /// can be merged losslessly later.
         public var histograms: Histograms
@@ -51,6 +53,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
             unknown = stats.unknown
             corrected = Latency(stats.corrected)
             raw = Latency(stats.raw)
+            byOutcome = stats.byOutcome.mapValues(Latency.init)
             histograms = Histograms(corrected: stats.corrected, raw: stats.raw)
         }
     }

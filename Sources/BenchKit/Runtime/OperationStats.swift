@@ -15,19 +15,28 @@ struct OperationStats: Sendable {
     var unknownKinds: [String: Int] = [:]
     var corrected = Histogram(significantDigits: 3)
     var raw = Histogram(significantDigits: 3)
+    /// Corrected latency per outcome: `ok`, each error code, and `unknown`.
+    var byOutcome: [String: Histogram] = [:]
 
-    /// Adds one completed operation. O(1) amortised, no allocation once the error codes seen have been seen once.
+    /// Adds one completed operation. O(1) amortised, no allocation once each outcome has been seen once.
     mutating func record(_ outcome: CallOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64) {
         count += 1
+        let key: String
         switch outcome {
-        case .ok: ok += 1
-        case .error(let code, _): errors[code, default: 0] += 1
+        case .ok:
+            ok += 1
+            key = "ok"
+        case .error(let code, _):
+            errors[code, default: 0] += 1
+            key = code
         case .unknown(let kind):
             unknown += 1
             unknownKinds[kind, default: 0] += 1
+            key = "unknown"
         }
         _ = corrected.record(max(correctedNanoseconds, 1))
         _ = raw.record(max(rawNanoseconds, 1))
+        byOutcome[key, default: Histogram(significantDigits: 3)].record(max(correctedNanoseconds, 1))
     }
 
     /// Adds another phase's (or worker's) counts into these.
@@ -39,6 +48,7 @@ struct OperationStats: Sendable {
         unknownKinds.merge(other.unknownKinds, uniquingKeysWith: +)
         try? corrected.add(other.corrected)
         try? raw.add(other.raw)
+        for (key, histogram) in other.byOutcome { try? byOutcome[key, default: Histogram(significantDigits: 3)].add(histogram) }
     }
 
     var errorCount: Int { errors.values.reduce(0, +) }

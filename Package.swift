@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "BenchCore", swiftSettings: swiftSettings),
         // Layer 1: the typed shapes of the AWS operations and the modeled errors.
         .target(name: "AWSModel", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+        // Layer 2: the AWS wire protocols (restJson1, awsJson1_1): requests, answers and errors as bytes, both ways.
+        .target(name: "AWSWire", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 2: the in-process emulator of VPC Lattice, Cloud Map and CodeDeploy. Knows nothing of load.
         .target(name: "Emulator", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 3: the scenario DSL, scheduler, runner and reports. The only module a scenario imports.
@@ -30,6 +32,7 @@ let package = Package(
         .executableTarget(name: "bench", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
 
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),

@@ -1,0 +1,1 @@
+// The AWS wire protocols: see the files of this module.

@@ -1,1 +1,0 @@
-// The AWS wire protocols: see the files of this module.

@@ -18,21 +18,26 @@ let package = Package(
         .library(name: "BenchKit", type: .static, targets: ["BenchKit"]),
     ],
     targets: [
-        // Layer 0: clocks, seeded randomness, JSON values, HDR histograms. Imports nothing of ours.
+        // Layer 0: clocks, seeded randomness, JSON values, HDR histograms, SHA-256. Imports nothing of ours.
         .target(name: "BenchCore", swiftSettings: swiftSettings),
         // Layer 1: HTTP/1.1 client and server on non-blocking sockets and epoll.
         .target(name: "BenchHTTP", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
-        // Layer 1: the typed shapes of the AWS operations and the modeled errors.
+        // Layer 1: the typed shapes of the AWS operations, the modeled errors, SigV4.
         .target(name: "AWSModel", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+        // Layer 2: the AWS wire protocols (restJson1, awsJson1_1): requests, answers and errors as bytes, both ways.
+        .target(name: "AWSWire", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 2: the in-process emulator of VPC Lattice, Cloud Map and CodeDeploy. Knows nothing of load.
         .target(name: "Emulator", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 3: the scenario DSL, scheduler, runner and reports. The only module a scenario imports.
-        .target(name: "BenchKit", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "BenchKit", dependencies: ["Emulator", "AWSWire", "BenchHTTP", "AWSModel", "BenchCore"],
+            swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
         .executableTarget(name: "bench", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
 
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchHTTPTests", dependencies: ["BenchHTTP", "BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),

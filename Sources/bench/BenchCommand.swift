@@ -12,6 +12,7 @@ enum BenchCommand {
           run <file.swift | name> [options]   compile and run a scenario, write its report
           validate <file.swift | name>        compile and check a scenario; send nothing
           list                                list the built-in scenarios
+          serve [options]                     serve the emulator over HTTP for any AWS SDK
           help [command]                      show help for a command
 
         EXIT CODES: 0 success, 1 runtime error, 2 usage or scenario error, 3 threshold breached,
@@ -65,6 +66,7 @@ enum BenchCommand {
             case "run": return try RunCommand.run(rest, validateOnly: false)
             case "validate": return try RunCommand.run(rest, validateOnly: true)
             case "list": return try ListCommand.run(rest)
+            case "serve": return try ServeCommand.run(rest)
             case "help", "--help", "-h": return help(rest)
             default:
                 printError("error: unknown command \"\(command)\"\n\n\(overview)")
@@ -88,6 +90,7 @@ enum BenchCommand {
         case "run": print(runHelp)
         case "validate": print(validateHelp)
         case "list": print(listHelp)
+        case "serve": print(ServeCommand.help)
         case nil: print(overview)
         case let other?:
             printError("error: no help for unknown command \"\(other)\"")

@@ -73,6 +73,11 @@ public struct CloudMapService: Fixture {
 }
 
 /// A CodeDeploy deployment with `targets` targets of one compute platform, for `BatchGetDeploymentTargets`.
+///
+/// On the embedded emulator the deployment is created. A live endpoint has no API that creates deployment
+/// targets without real instances, so there the fixture uses an existing deployment (found with `ListDeployments`
+/// and `ListDeploymentTargets`) holding at least `targets` targets, such as those `bench serve --deployments N`
+/// seeds; `platform` is then whatever that deployment has.
 public struct Deployment: Fixture {
     public let targets: Int
     public let platform: ComputePlatform
@@ -87,23 +92,28 @@ public struct Deployment: Fixture {
         if !(1...100_000).contains(targets) {
             issues.append(.init(path: "\(path).targets", message: "must be in 1...100000 (got \(targets))"))
         }
-        if !endpoint.isEmbedded {
-            issues.append(.init(
-                path: path,
-                message: "deployments with targets can only be seeded in the embedded emulator or `bench serve --deployments`"
-            ))
-        }
         return issues
     }
 
     public func create(using setup: SetupContext, into fixtures: inout ResolvedFixtures) async throws {
-        guard let emulator = setup.emulator else {
-            throw SetupError("deployment fixture: only the embedded emulator can seed deployments")
+        if let emulator = setup.emulator {
+            let id = emulator.codeDeploy.createDeployment(
+                platform: platform, targetCount: targets, context: RequestContext(requestId: "setup")
+            )
+            let listed = try await setup.listDeploymentTargets(id)
+            fixtures.deployments.append(ResolvedDeployment(id: id, platform: platform, targetIds: listed))
+            return
         }
-        let id = emulator.codeDeploy.createDeployment(
-            platform: platform, targetCount: targets, context: RequestContext(requestId: "setup")
-        )
-        let listed = try await setup.listDeploymentTargets(id)
-        fixtures.deployments.append(ResolvedDeployment(id: id, platform: platform, targetIds: listed))
+        let used = Set(fixtures.deployments.map(\.id))
+        for id in try await setup.listDeployments() where !used.contains(id) {
+            let listed = try await setup.listDeploymentTargets(id)
+            if listed.count >= targets {
+                fixtures.deployments.append(ResolvedDeployment(id: id, platform: platform, targetIds: listed))
+                return
+            }
+        }
+        throw SetupError(
+            "deployment fixture: the endpoint has no unused deployment with at least \(targets) targets "
+                + "(start `bench serve --deployments N --targets-per-deployment \(targets)`, or lower `targets`)")
     }
 }

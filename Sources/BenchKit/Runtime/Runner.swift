@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Foundation
 
 /// Runs a validated scenario: builds the endpoint, creates the fixtures, runs each phase in order, and returns
 /// what it recorded, even when stopped part way.
@@ -43,8 +44,12 @@ public struct Runner: Sendable {
             transport = transportOverride
         } else if let emulator {
             transport = EmbeddedTransport(emulator: emulator)
+        } else if case .http(let url, let region) = scenario.endpoint.kind {
+            transport = try HTTPTransport(
+                url: url, region: region, credentials: try Runner.credentials(), clock: clock,
+                timeoutNanoseconds: scenario.requestTimeoutNanoseconds, maxConnections: min(scenario.maxInFlight, 256))
         } else {
-            throw SetupError("endpoint \(scenario.endpoint): live HTTP endpoints are not supported by this build yet; use the embedded emulator")
+            throw SetupError("endpoint \(scenario.endpoint) is not supported")
         }
         var fixtures = ResolvedFixtures()
         let setup = SetupContext(transport: transport, emulator: emulator, clock: clock)
@@ -77,6 +82,19 @@ public struct Runner: Sendable {
             wallStart: clock.date(of: startedAt), interrupted: stop.isStopped, ledger: emulator?.ledger,
             timeline: recorder.timeline
         )
+    }
+}
+
+extension Runner {
+    /// The keys live requests are signed with: `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, else
+    /// the shared credentials file (`AWS_PROFILE`), else placeholder keys that moto and `bench serve` accept.
+    static func credentials() throws -> AWSCredentials {
+        do {
+            if let found = try AWSCredentials.resolve(environment: ProcessInfo.processInfo.environment) { return found }
+        } catch {
+            throw SetupError("credentials: \(error)")
+        }
+        return AWSCredentials(accessKeyId: "bench", secretAccessKey: "bench-placeholder-secret")
     }
 }
 

@@ -43,6 +43,21 @@ public struct SetupContext: Sendable {
         throw SetupError("create namespace \(namespace): no namespace id after 600 polls")
     }
 
+    /// Every deployment id the endpoint lists, following `nextToken` (bounded: 10,000 pages).
+    func listDeployments() async throws -> [String] {
+        var ids: [String] = []
+        var token: String?
+        for _ in 0..<10_000 {
+            let answer = try await send(
+                .codeDeploy(.listDeployments(ListDeploymentsInput(nextToken: token))), what: "list deployments")
+            guard case .codeDeploy(.listDeployments(let output)) = answer else { break }
+            ids += output.deployments ?? []
+            token = output.nextToken
+            if token == nil { break }
+        }
+        return ids
+    }
+
     /// Every target id of a deployment, following `nextToken` (bounded: 10,000 pages).
     func listDeploymentTargets(_ deploymentId: String) async throws -> [String] {
         var ids: [String] = []

@@ -1,0 +1,106 @@
+/// The formats of CodeDeploy identifiers, checked by hand over UTF-8 (no regular expressions: these run on
+/// every request of a load test).
+///
+/// The model puts no constraint on `DeploymentId` or `TargetId`; the formats are those the real service issues
+/// (`wire.md` §1.1): deployments `d-` + 9 of `[0-9A-Z]`, and target ids that depend on the compute platform.
+public enum CodeDeployIdentifier {
+    /// Whether `id` is `d-` followed by exactly 9 of `[0-9A-Z]`.
+    /// - Complexity: O(n) in the length of `id`, no allocation.
+    public static func isDeploymentId(_ id: String) -> Bool {
+        var scanner = UTF8Scanner(id)
+        return scanner.literal("d-") && scanner.run(isUpperAlphanumeric, 9...9) && scanner.atEnd
+    }
+
+    /// Whether `id` has the target id format of `platform`:
+    /// - `server`: an EC2 instance id, `i-` + 8 or 17 of `[0-9a-f]`;
+    /// - `lambda`: a function name, 1–64 of `[A-Za-z0-9_-]`;
+    /// - `ecs`: `<clustername>:<servicename>`, each 1–255 of `[A-Za-z0-9_-]`;
+    /// - `cloudFormation`: a stack id, `arn:<partition>:cloudformation:<region>:<12 digits>:stack/<name>/<id>`.
+    /// - Complexity: O(n) in the length of `id`, no allocation.
+    public static func isTargetId(_ id: String, for platform: ComputePlatform) -> Bool {
+        var scanner = UTF8Scanner(id)
+        switch platform {
+        case .server:
+            guard scanner.literal("i-") else { return false }
+            let digits = scanner.count(while: isLowerHex)
+            return (digits == 8 || digits == 17) && scanner.atEnd
+        case .lambda:
+            return scanner.run(isNameCharacter, 1...64) && scanner.atEnd
+        case .ecs:
+            return scanner.run(isNameCharacter, 1...255) && scanner.literal(":")
+                && scanner.run(isNameCharacter, 1...255) && scanner.atEnd
+        case .cloudFormation:
+            return scanner.literal("arn:") && scanner.run(isPartitionCharacter, 1...32)
+                && scanner.literal(":cloudformation:") && scanner.run(isPartitionCharacter, 1...32)
+                && scanner.literal(":") && scanner.run(isDigit, 12...12) && scanner.literal(":stack/")
+                && scanner.run(isNameCharacter, 1...128) && scanner.literal("/")
+                && scanner.run(isNameCharacter, 1...128) && scanner.atEnd
+        }
+    }
+
+    /// The target id format of `platform` in words, for error messages.
+    public static func targetIdFormat(for platform: ComputePlatform) -> String {
+        switch platform {
+        case .server: "an EC2 instance id (i- followed by 8 or 17 of [0-9a-f])"
+        case .lambda: "a Lambda function name (1-64 of [A-Za-z0-9_-])"
+        case .ecs: "<clustername>:<servicename> (each 1-255 of [A-Za-z0-9_-])"
+        case .cloudFormation:
+            "a CloudFormation stack id (arn:<partition>:cloudformation:<region>:<account>:stack/<name>/<id>)"
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    private static func isUpperAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isUpper(byte) }
+    private static func isLowerHex(_ byte: UInt8) -> Bool { isDigit(byte) || (byte >= 0x61 && byte <= 0x66) }
+    private static func isNameCharacter(_ byte: UInt8) -> Bool {
+        isDigit(byte) || isUpper(byte) || isLower(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+    /// Partitions and regions: `[a-z0-9-]`.
+    private static func isPartitionCharacter(_ byte: UInt8) -> Bool {
+        isDigit(byte) || isLower(byte) || byte == UInt8(ascii: "-")
+    }
+}
+
+/// A forward cursor over a string's UTF-8 bytes for the identifier checks above.
+private struct UTF8Scanner {
+    private let bytes: String.UTF8View
+    private var index: String.UTF8View.Index
+
+    init(_ string: String) {
+        bytes = string.utf8
+        index = bytes.startIndex
+    }
+
+    var atEnd: Bool { index == bytes.endIndex }
+
+    /// Consumes `text` if the input continues with it.
+    mutating func literal(_ text: StaticString) -> Bool {
+        var probe = index
+        let matched = text.withUTF8Buffer { expected in
+            for byte in expected {
+                guard probe != bytes.endIndex, bytes[probe] == byte else { return false }
+                probe = bytes.index(after: probe)
+            }
+            return true
+        }
+        if matched { index = probe }
+        return matched
+    }
+
+    /// Consumes the longest run of bytes that satisfy `accepts` and returns its length.
+    mutating func count(while accepts: (UInt8) -> Bool) -> Int {
+        var length = 0
+        while index != bytes.endIndex, accepts(bytes[index]) {
+            index = bytes.index(after: index)
+            length += 1
+        }
+        return length
+    }
+
+    /// Consumes the longest run of bytes that satisfy `accepts`; true if its length lies in `lengths`.
+    mutating func run(_ accepts: (UInt8) -> Bool, _ lengths: ClosedRange<Int>) -> Bool {
+        lengths.contains(count(while: accepts))
+    }
+}

@@ -1,0 +1,195 @@
+import AWSModel
+import BenchCore
+import Foundation
+
+extension CodeDeployEmulator {
+    /// The statuses the emulator's targets and lifecycle events go through.
+    enum Status {
+        static let pending = "Pending"
+        static let inProgress = "InProgress"
+        static let succeeded = "Succeeded"
+
+        /// The status at `now` of something that runs from `start` to `end`.
+        static func of(start: Instant, end: Instant, at now: Instant) -> String {
+            now < start ? pending : now < end ? inProgress : succeeded
+        }
+    }
+
+    /// The wire date of `instant`, cut to whole milliseconds: the precision of the real service's epoch-seconds
+    /// timestamps (`1516925490.087`), so that an answer reads the same in process and after a trip over the wire.
+    static func wireDate(_ instant: Instant, clock: any BenchClock) -> Date {
+        clock.date(of: Instant(nanoseconds: instant.nanoseconds - instant.nanoseconds % 1_000_000))
+    }
+
+    /// The diagnostics of a lifecycle event that has ended (every emulated hook succeeds).
+    static let successDiagnostics = Diagnostics(errorCode: "Success", scriptName: "", message: "Succeeded", logTail: "")
+
+    /// One lifecycle event of a stored target: its name and when it runs on the emulator clock.
+    struct EventWindow: Sendable {
+        let name: String
+        let start: Instant
+        let end: Instant
+
+        func status(at now: Instant) -> String { Status.of(start: start, end: end, at: now) }
+
+        /// The event as the API shows it at `now`: times only once they have passed, diagnostics once it ended.
+        func materialize(at now: Instant, clock: any BenchClock) -> LifecycleEvent {
+            let ended = now >= end
+            return LifecycleEvent(
+                lifecycleEventName: name,
+                diagnostics: ended ? successDiagnostics : nil,
+                startTime: now >= start ? wireDate(start, clock: clock) : nil,
+                endTime: ended ? wireDate(end, clock: clock) : nil,
+                status: status(at: now))
+        }
+    }
+
+    /// What a target holds beyond its id and schedule: the platform-specific members it answers with.
+    enum TargetDetail: Sendable {
+        case instance(arn: String, label: String)
+        case lambda(arn: String, functionName: String)
+        case ecs(arn: String, blueTaskSet: String, greenTaskSet: String, targetGroupStem: String)
+        case cloudFormation
+    }
+
+    /// One target of a stored deployment. Its lifecycle events run back to back, so its status follows from
+    /// the clock alone: `Pending` before the first event starts, `Succeeded` once the last one has ended.
+    struct StoredTarget: Sendable {
+        static let lambdaAlias = "live"
+        static let lambdaVersions = (current: "1", target: "2")
+        static let ecsDesiredCount = 2
+        static let cloudFormationResourceType = "AWS::ECS::Service"
+
+        let targetId: String
+        let detail: TargetDetail
+        /// Never empty.
+        let events: [EventWindow]
+
+        var start: Instant { events[0].start }
+        var end: Instant { events[events.count - 1].end }
+
+        func status(at now: Instant) -> String { Status.of(start: start, end: end, at: now) }
+
+        /// The latest event boundary at or before `now`, or `created` when nothing has started yet.
+        func lastUpdated(at now: Instant, created: Instant) -> Instant {
+            for event in events.reversed() {
+                if now >= event.end { return event.end }
+                if now >= event.start { return event.start }
+            }
+            return created
+        }
+
+        /// Whether production traffic has moved to the new version (the `AllowTraffic` event has ended).
+        func trafficShifted(at now: Instant) -> Bool {
+            events.contains { $0.name == "AllowTraffic" && now >= $0.end }
+        }
+
+        /// The target as the API shows it at `now`, typed per platform.
+        /// - Complexity: O(number of lifecycle events).
+        func materialize(deploymentId: String, created: Instant, at now: Instant, clock: any BenchClock)
+            -> DeploymentTarget
+        {
+            let status = status(at: now)
+            let updated = wireDate(lastUpdated(at: now, created: created), clock: clock)
+            let lifecycle = events.map { $0.materialize(at: now, clock: clock) }
+            let shifted = trafficShifted(at: now)
+            switch detail {
+            case .instance(let arn, let label):
+                return .instance(InstanceTarget(
+                    deploymentId: deploymentId, targetId: targetId, targetArn: arn, status: status,
+                    lastUpdatedAt: updated, lifecycleEvents: lifecycle, instanceLabel: label))
+            case .lambda(let arn, let functionName):
+                let info = LambdaFunctionInfo(
+                    functionName: functionName, functionAlias: Self.lambdaAlias,
+                    currentVersion: Self.lambdaVersions.current, targetVersion: Self.lambdaVersions.target,
+                    targetVersionWeight: shifted ? 1 : 0)
+                return .lambda(LambdaTarget(
+                    deploymentId: deploymentId, targetId: targetId, targetArn: arn, status: status,
+                    lastUpdatedAt: updated, lifecycleEvents: lifecycle, lambdaFunctionInfo: info))
+            case .ecs(let arn, let blue, let green, let stem):
+                let taskSets = [
+                    taskSet(blue, label: "Blue", serving: !shifted, targetGroup: stem + "-blue"),
+                    taskSet(green, label: "Green", serving: shifted, targetGroup: stem + "-green"),
+                ]
+                return .ecs(ECSTarget(
+                    deploymentId: deploymentId, targetId: targetId, targetArn: arn, lastUpdatedAt: updated,
+                    lifecycleEvents: lifecycle, status: status, taskSetsInfo: taskSets))
+            case .cloudFormation:
+                return .cloudFormation(CloudFormationTarget(
+                    deploymentId: deploymentId, targetId: targetId, lastUpdatedAt: updated,
+                    lifecycleEvents: lifecycle, status: status, resourceType: Self.cloudFormationResourceType,
+                    targetVersionWeight: shifted ? 100 : 0))
+            }
+        }
+
+        private func taskSet(_ identifier: String, label: String, serving: Bool, targetGroup: String) -> ECSTaskSet {
+            ECSTaskSet(
+                identifer: identifier, desiredCount: Self.ecsDesiredCount, pendingCount: 0,
+                runningCount: Self.ecsDesiredCount, status: serving ? "PRIMARY" : "ACTIVE",
+                trafficWeight: serving ? 100 : 0, targetGroup: TargetGroupInfo(name: targetGroup),
+                taskSetLabel: label)
+        }
+    }
+
+    /// A deployment and its targets. Immutable once created: reads copy it out of the lock (the copy shares
+    /// storage) and build their answers without holding the lock.
+    struct StoredDeployment: Sendable {
+        let id: String
+        let platform: ComputePlatform
+        let applicationName: String
+        let deploymentGroupName: String
+        let created: Instant
+        /// Target ids in creation order: the order `ListDeploymentTargets` pages through.
+        let targetOrder: [String]
+        let targets: [String: StoredTarget]
+        /// Every target's first-event start and last-event end, each sorted, for O(log n) overviews.
+        let sortedStarts: [Instant]
+        let sortedEnds: [Instant]
+
+        init(
+            id: String, platform: ComputePlatform, applicationName: String, deploymentGroupName: String,
+            created: Instant, targets ordered: [StoredTarget]
+        ) {
+            self.id = id
+            self.platform = platform
+            self.applicationName = applicationName
+            self.deploymentGroupName = deploymentGroupName
+            self.created = created
+            targetOrder = ordered.map(\.targetId)
+            targets = Dictionary(uniqueKeysWithValues: ordered.map { ($0.targetId, $0) })
+            sortedStarts = ordered.map(\.start).sorted()
+            sortedEnds = ordered.map(\.end).sorted()
+        }
+
+        /// `target`, one of this deployment's, as the API shows it at `now`.
+        func answer(for target: StoredTarget, at now: Instant, clock: any BenchClock) -> DeploymentTarget {
+            target.materialize(deploymentId: id, created: created, at: now, clock: clock)
+        }
+
+        /// The deployment as `GetDeployment` shows it at `now`: `InProgress` until every target has succeeded.
+        /// - Complexity: O(log n) in the number of targets.
+        func info(at now: Instant, clock: any BenchClock) -> DeploymentInfo {
+            let started = Self.countNotAfter(now, in: sortedStarts)
+            let succeeded = Self.countNotAfter(now, in: sortedEnds)
+            let overview = DeploymentOverview(
+                pending: targetOrder.count - started, inProgress: started - succeeded, succeeded: succeeded,
+                failed: 0, skipped: 0, ready: 0)
+            return DeploymentInfo(
+                deploymentId: id, applicationName: applicationName, deploymentGroupName: deploymentGroupName,
+                status: succeeded == targetOrder.count ? Status.succeeded : Status.inProgress,
+                computePlatform: platform.wireValue, createTime: wireDate(created, clock: clock),
+                deploymentOverview: overview)
+        }
+
+        /// How many elements of the ascending `sorted` are at or before `instant` (binary search).
+        private static func countNotAfter(_ instant: Instant, in sorted: [Instant]) -> Int {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] <= instant { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import AWSModel
+import BenchCore
+import Emulator
+import Testing
+
+@Suite("CodeDeploy targets")
+struct CodeDeployTargetTests {
+    @Test("every platform answers typed targets in its own id format", arguments: ComputePlatform.allCases)
+    func typedAnswer(platform: ComputePlatform) throws {
+        let fixture = CodeDeployFixture()
+        let (id, targetIds) = try fixture.deployment(platform, targets: 5)
+        #expect(CodeDeployIdentifier.isDeploymentId(id))
+        #expect(targetIds.count == 5 && Set(targetIds).count == 5)
+        let targets = try fixture.targets(targetIds, of: id)
+        #expect(targets.map(\.targetId) == targetIds)
+        for target in targets {
+            let targetId = try #require(target.targetId)
+            #expect(CodeDeployIdentifier.isTargetId(targetId, for: platform))
+            #expect(target.deploymentTargetType == platform.deploymentTargetType)
+            let typed: [Any?] = [target.instanceTarget, target.lambdaTarget, target.ecsTarget,
+                                 target.cloudFormationTarget]
+            #expect(typed.compactMap { $0 }.count == 1)
+            switch platform {
+            case .server:
+                let instance = try #require(target.instanceTarget)
+                #expect(targetId.utf8.count == 19 && targetId.hasPrefix("i-"))
+                #expect(instance.deploymentId == id)
+                #expect(instance.targetArn == "arn:aws:ec2:us-east-1:123456789012:instance/\(targetId)")
+                #expect(instance.instanceLabel == "Blue")
+                #expect(instance.lifecycleEvents?.map(\.lifecycleEventName) == [
+                    "ApplicationStop", "DownloadBundle", "BeforeInstall", "Install", "AfterInstall",
+                    "ApplicationStart", "ValidateService",
+                ])
+            case .lambda:
+                let lambda = try #require(target.lambdaTarget)
+                #expect(lambda.deploymentId == id)
+                #expect(lambda.lambdaFunctionInfo?.functionName == targetId)
+                #expect(lambda.targetArn == "arn:aws:lambda:us-east-1:123456789012:function:\(targetId):live")
+                #expect(lambda.lifecycleEvents?.map(\.lifecycleEventName) == [
+                    "BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic",
+                ])
+            case .ecs:
+                let ecs = try #require(target.ecsTarget)
+                let parts = targetId.split(separator: ":").map(String.init)
+                #expect(ecs.deploymentId == id)
+                #expect(ecs.targetArn == "arn:aws:ecs:us-east-1:123456789012:service/\(parts[0])/\(parts[1])")
+                #expect(ecs.taskSetsInfo?.map(\.taskSetLabel) == ["Blue", "Green"])
+                #expect(ecs.lifecycleEvents?.contains { $0.lifecycleEventName == "AllowTraffic" } == true)
+            case .cloudFormation:
+                let stack = try #require(target.cloudFormationTarget)
+                #expect(stack.deploymentId == id)
+                #expect(targetId.hasPrefix("arn:aws:cloudformation:us-east-1:123456789012:stack/"))
+                #expect(stack.resourceType == "AWS::ECS::Service")
+            }
+        }
+    }
+
+    @Test("the answer holds exactly the requested targets, in request order, repeats answered once")
+    func exactSet() throws {
+        let fixture = CodeDeployFixture()
+        let (id, targetIds) = try fixture.deployment(.server, targets: 10)
+        let request = [targetIds[7], targetIds[2], targetIds[7], targetIds[9], targetIds[2], targetIds[0]]
+        let answer = try fixture.emulator.batchGetDeploymentTargets(.init(deploymentId: id, targetIds: request))
+        #expect(answer.deploymentTargets?.map(\.targetId) == [targetIds[7], targetIds[2], targetIds[9], targetIds[0]])
+        let single = try fixture.emulator.getDeploymentTarget(.init(deploymentId: id, targetId: targetIds[4]))
+        #expect(single.deploymentTarget == (try fixture.targets([targetIds[4]], of: id)).first)
+    }
+
+    @Test("statuses follow the clock: pending or in progress at creation, all succeeded once the events ran",
+          arguments: ComputePlatform.allCases)
+    func lifecycleProgress(platform: ComputePlatform) throws {
+        let fixture = CodeDeployFixture()
+        let (id, targetIds) = try fixture.deployment(platform, targets: 8)
+        let early = try fixture.targets(targetIds, of: id)
+        #expect(early.allSatisfy { $0.status == "Pending" || $0.status == "InProgress" })
+        let info = try #require(fixture.emulator.getDeployment(.init(deploymentId: id)).deploymentInfo)
+        #expect(info.status == "InProgress")
+        #expect(info.createTime == fixture.clock.date(of: .zero))
+        #expect(info.computePlatform == (platform == .cloudFormation ? "ECS" : platform.rawValue))
+        #expect(info.applicationName == "bench-\(platform.rawValue.lowercased())")
+        #expect(info.deploymentOverview?.succeeded == 0)
+        #expect((info.deploymentOverview?.pending ?? 0) + (info.deploymentOverview?.inProgress ?? 0) == 8)
+
+        // Mid-way the overview agrees with the targets' own statuses.
+        fixture.clock.advance(by: 3_000_000_000)
+        let middle = try fixture.targets(targetIds, of: id)
+        let overview = try #require(fixture.emulator.getDeployment(.init(deploymentId: id)).deploymentInfo?
+            .deploymentOverview)
+        #expect(overview.pending == middle.filter { $0.status == "Pending" }.count)
+        #expect(overview.inProgress == middle.filter { $0.status == "InProgress" }.count)
+        #expect(overview.succeeded == middle.filter { $0.status == "Succeeded" }.count)
+
+        // Longest schedule: 1 s start delay + 8 events of at most 2 s.
+        fixture.clock.advance(by: 20_000_000_000)
+        let late = try fixture.targets(targetIds, of: id)
+        #expect(late.allSatisfy { $0.status == "Succeeded" })
+        let done = try #require(fixture.emulator.getDeployment(.init(deploymentId: id)).deploymentInfo)
+        #expect(done.status == "Succeeded" && done.deploymentOverview?.succeeded == 8)
+        for target in late {
+            let events = lifecycleEvents(of: target)
+            #expect(!events.isEmpty)
+            #expect(events.allSatisfy {
+                $0.status == "Succeeded" && $0.diagnostics?.errorCode == "Success" && $0.startTime != nil
+                    && $0.endTime != nil && $0.startTime! < $0.endTime!
+            })
+            // Back to back: each event starts when the one before it ended.
+            #expect(zip(events, events.dropFirst()).allSatisfy { $0.endTime == $1.startTime })
+        }
+        if platform == .lambda {
+            #expect(early.allSatisfy { $0.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight == 0 })
+            #expect(late.allSatisfy { $0.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight == 1 })
+        }
+        if platform == .ecs {
+            #expect(late.allSatisfy { $0.ecsTarget?.taskSetsInfo?.map(\.trafficWeight) == [0, 100] })
+        }
+    }
+
+    @Test("a deployment with no targets lists none and has succeeded")
+    func emptyDeployment() throws {
+        let fixture = CodeDeployFixture()
+        let (id, targetIds) = try fixture.deployment(.server, targets: -3)
+        #expect(targetIds.isEmpty)
+        #expect(try fixture.emulator.getDeployment(.init(deploymentId: id)).deploymentInfo?.status == "Succeeded")
+    }
+
+    private func lifecycleEvents(of target: DeploymentTarget) -> [LifecycleEvent] {
+        target.instanceTarget?.lifecycleEvents ?? target.lambdaTarget?.lifecycleEvents
+            ?? target.ecsTarget?.lifecycleEvents ?? target.cloudFormationTarget?.lifecycleEvents ?? []
+    }
+}

@@ -1,0 +1,1 @@
+// Fault injection and retry strategies: see the files of this module.

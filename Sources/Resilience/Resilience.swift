@@ -1,1 +1,0 @@
-// Fault injection and retry strategies: see the files of this module.

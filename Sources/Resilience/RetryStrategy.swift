@@ -67,6 +67,8 @@ public enum GiveUpReason: String, Sendable, Hashable, Codable, CaseIterable {
     case maxAttempts
     /// The result was retryable but the client's retry quota could not pay for another attempt.
     case quotaExhausted
+    /// The caller's task was cancelled.
+    case cancelled
 }
 
 /// The verdict after one attempt.

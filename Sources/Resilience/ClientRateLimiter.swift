@@ -5,9 +5,9 @@ import Synchronization
 /// a CUBIC-controlled token bucket, disabled until the first throttling response.
 ///
 /// Time is the injected clock's, in seconds. botocore blocks a sender on a condition variable until the bucket
-/// has a token; here ``admit(at:)`` reserves the token at once (the balance may go negative, so later senders
-/// queue behind earlier ones) and returns the wait, which the caller sleeps on the clock. The one difference:
-/// a rate change while a sender waits does not shorten or lengthen a wait already granted.
+/// has a token; here ``admit(at:)`` reserves the token at once (later senders queue behind earlier ones) and
+/// returns the wait, which the caller sleeps on the clock. The one difference: a rate change while a sender
+/// waits does not shorten or lengthen a wait already granted.
 public final class ClientRateLimiter: Sendable {
     /// botocore's `_MAX_RATE_ADJUST_SCALE`: the bucket rate never exceeds twice the measured rate.
     static let maxRateAdjustScale = 2.0

@@ -20,7 +20,8 @@ public struct AdaptiveRetryStrategy: RetryStrategy {
     public func admit(at now: Instant) -> UInt64 { limiter.admit(at: now) }
 
     public func decide(_ context: RetryContext, random: inout SplitMix64) -> RetryDecision {
-        limiter.record(throttled: RetryErrorClass.isThrottling(context.result, service: context.service), at: context.now)
+        limiter.record(
+            throttled: RetryErrorClass.isThrottling(context.result, service: context.service), at: context.now)
         return standard.decide(context, random: &random)
     }
 

@@ -36,7 +36,9 @@ public struct CallPipeline: Sendable {
         }
     }
 
-    private init(strategy: any RetryStrategy, tokens: TokenPolicy, clock: any BenchClock, seed: UInt64, send: @escaping Send) {
+    private init(
+        strategy: any RetryStrategy, tokens: TokenPolicy, clock: any BenchClock, seed: UInt64, send: @escaping Send
+    ) {
         self.strategy = strategy
         self.tokens = tokens
         self.clock = clock
@@ -60,56 +62,24 @@ public struct CallPipeline: Sendable {
         var quotaHeld = 0
         var backoff: UInt64 = 0
         var totalBackoff: UInt64 = 0
-        var attempt = 1
         while true {
-            let intended = clock.now
-            let limiterWait = strategy.admit(at: intended)
-            var result: AttemptResult
-            var sentAt = intended
-            var faults: [FaultEvent] = []
-            let requestId = UUIDText.make(&identity)
-            var token: String?
-            if (try? await clock.sleep(until: intended.advanced(by: limiterWait))) == nil {
-                result = .failure(TransportFailure(kind: TransportFailure.Kind.cancelled, detail: "cancelled", requestSent: false))
-            } else {
-                var attemptRequest = request
-                if request.acceptsIdempotencyToken {
-                    token = tokens.token(
-                        for: .init(
-                            callSequence: sequence, attempt: attempt, operation: request.operationName,
-                            requestToken: request.idempotencyToken),
-                        seed: seed)
-                    attemptRequest = request.withIdempotencyToken(token)
-                }
-                let context = RequestContext(requestId: requestId, invocationId: invocationId, attempt: attempt)
-                let injected = await send(
-                    attemptRequest, context,
-                    FaultAttempt(callSequence: sequence, callId: invocationId, attempt: attempt, phase: phase))
-                (result, sentAt, faults) = (injected.result, injected.sentAt, injected.faults)
-            }
-            let end = clock.now
-            attempts.append(
-                AttemptRecord(
-                    number: attempt, token: token, requestId: requestId, backoffNanoseconds: backoff,
-                    intendedSend: intended, actualSend: sentAt, end: end, limiterWaitNanoseconds: limiterWait,
-                    summary: result.summary, httpStatus: result.serviceError?.httpStatus, errorCode: result.errorCode,
-                    failureKind: result.transportFailure?.kind, failureAfterSend: result.transportFailure?.requestSent ?? false,
-                    faults: faults))
-            var decision: RetryDecision
-            if result.transportFailure?.kind == TransportFailure.Kind.cancelled || Task.isCancelled {
-                decision = .giveUp(.cancelled)
-            } else {
+            let number = attempts.count + 1
+            let (record, result) = await attempt(
+                number, of: request, sequence: sequence, invocationId: invocationId,
+                requestId: UUIDText.make(&identity), phase: phase, backoff: backoff)
+            attempts.append(record)
+            var decision = RetryDecision.giveUp(.cancelled)
+            if result.transportFailure?.kind != TransportFailure.Kind.cancelled && !Task.isCancelled {
                 let context = RetryContext(
-                    service: request.service, operation: request.operationName, attempt: attempt, result: result,
-                    elapsedNanoseconds: end.nanoseconds(since: start), now: end, quotaHeld: quotaHeld)
+                    service: request.service, operation: request.operationName, attempt: number, result: result,
+                    elapsedNanoseconds: record.end.nanoseconds(since: start), now: record.end, quotaHeld: quotaHeld)
                 decision = strategy.decide(context, random: &jitter)
             }
             if case .retry(let delay, let acquired) = decision {
-                if (try? await clock.sleep(until: end.advanced(by: delay))) != nil {
+                if (try? await clock.sleep(until: record.end.advanced(by: delay))) != nil {
                     quotaHeld = acquired
                     backoff = delay
                     totalBackoff &+= delay
-                    attempt += 1
                     continue
                 }
                 decision = .giveUp(.cancelled)
@@ -117,11 +87,49 @@ public struct CallPipeline: Sendable {
             let reason: GiveUpReason? = if case .giveUp(let reason) = decision { reason } else { nil }
             return CallRecord(
                 sequence: sequence, invocationId: invocationId, service: request.service,
-                operation: request.operationName, parameterDigest: request.parameterDigest, token: attempts.first?.token,
-                phase: phase, intendedStart: intendedStart ?? start, start: start, end: clock.now, attempts: attempts,
-                outcome: Self.outcome(of: attempts, final: result), giveUpReason: reason, backoffNanoseconds: totalBackoff,
-                finalResult: result)
+                operation: request.operationName, parameterDigest: request.parameterDigest,
+                token: attempts.first?.token, phase: phase, intendedStart: intendedStart ?? start, start: start,
+                end: clock.now, attempts: attempts, outcome: Self.outcome(of: attempts, final: result),
+                giveUpReason: reason, backoffNanoseconds: totalBackoff, finalResult: result)
         }
+    }
+
+    /// Makes attempt `number`: waits for the rate limiter, sets the token, sends through the fault layer.
+    private func attempt(
+        _ number: Int, of request: AWSRequest, sequence: UInt64, invocationId: String, requestId: String,
+        phase: String?, backoff: UInt64
+    ) async -> (AttemptRecord, AttemptResult) {
+        let intended = clock.now
+        let limiterWait = strategy.admit(at: intended)
+        var token: String?
+        let result: AttemptResult
+        var sentAt = intended
+        var faults: [FaultEvent] = []
+        if (try? await clock.sleep(until: intended.advanced(by: limiterWait))) == nil {
+            result = .failure(
+                TransportFailure(kind: TransportFailure.Kind.cancelled, detail: "cancelled", requestSent: false))
+        } else {
+            var attemptRequest = request
+            if request.acceptsIdempotencyToken {
+                let context = TokenPolicy.TokenContext(
+                    callSequence: sequence, attempt: number, operation: request.operationName,
+                    requestToken: request.idempotencyToken)
+                token = tokens.token(for: context, seed: seed)
+                attemptRequest = request.withIdempotencyToken(token)
+            }
+            let context = RequestContext(requestId: requestId, invocationId: invocationId, attempt: number)
+            let injected = await send(
+                attemptRequest, context,
+                FaultAttempt(callSequence: sequence, callId: invocationId, attempt: number, phase: phase))
+            (result, sentAt, faults) = (injected.result, injected.sentAt, injected.faults)
+        }
+        let record = AttemptRecord(
+            number: number, token: token, requestId: requestId, backoffNanoseconds: backoff,
+            intendedSend: intended, actualSend: sentAt, end: clock.now, limiterWaitNanoseconds: limiterWait,
+            summary: result.summary, httpStatus: result.serviceError?.httpStatus, errorCode: result.errorCode,
+            failureKind: result.transportFailure?.kind, failureAfterSend: result.transportFailure?.requestSent ?? false,
+            faults: faults)
+        return (record, result)
     }
 
     /// `ok` on success; `unknown` if any attempt went out and lost its answer; else `fail`.

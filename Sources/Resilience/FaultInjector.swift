@@ -84,7 +84,8 @@ public final class FaultInjector: Sendable {
             do {
                 try await clock.sleep(nanoseconds: hit.latencyNanoseconds)
             } catch {
-                let failure = TransportFailure(kind: TransportFailure.Kind.cancelled, detail: "cancelled", requestSent: false)
+                let failure = TransportFailure(
+                    kind: TransportFailure.Kind.cancelled, detail: "cancelled", requestSent: false)
                 return InjectedAttempt(result: .failure(failure), sentAt: clock.now, faults: events)
             }
         }
@@ -117,7 +118,8 @@ public final class FaultInjector: Sendable {
             return synthetic(SyntheticErrors.serverError(variant))
         case .reset:
             log(hit, "reset before send")
-            return .failure(TransportFailure(kind: TransportFailure.Kind.reset, detail: "injected reset", requestSent: false))
+            return .failure(
+                TransportFailure(kind: TransportFailure.Kind.reset, detail: "injected reset", requestSent: false))
         case .loseResponse(let lost):
             let answer = await transport(request, context)
             log(hit, "applied (\(answer.summary)), answer replaced by \(lost.rawValue)")

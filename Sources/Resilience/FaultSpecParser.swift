@@ -77,8 +77,8 @@ public enum FaultSpecParser {
         func number(_ key: String, in range: ClosedRange<Double>, unit: String) throws(FaultSpecError) -> Double? {
             guard let text = values[key] else { return nil }
             guard let value = Double(text), value.isFinite, range.contains(value) else {
-                throw FaultSpecError(
-                    "fault '\(spec)': \(key)=\(text) is not a number in \(range.lowerBound)...\(range.upperBound) \(unit)")
+                let limits = "\(range.lowerBound)...\(range.upperBound) \(unit)"
+                throw FaultSpecError("fault '\(spec)': \(key)=\(text) is not a number in \(limits)")
             }
             return value
         }

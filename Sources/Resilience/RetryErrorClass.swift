@@ -13,7 +13,9 @@ public enum RetryErrorClass {
         "PriorRequestNotComplete", "EC2ThrottledException",
     ]
     /// The transient error codes of standard mode (`TransientRetryableChecker`).
-    public static let transientCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+    public static let transientCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    ]
     /// The transient HTTP statuses of standard mode. 429 is deliberately not one of them.
     public static let transientStatuses: Set<Int> = [500, 502, 503, 504]
     /// The statuses legacy mode retries whatever the code (`_retry.json` `__default__`).

@@ -74,7 +74,8 @@ public struct StandardRetryStrategy: RetryStrategy {
         }
         let throttling = RetryErrorClass.isThrottling(context.result, service: context.service)
         let cost =
-            throttling ? rules.throttlingCost
+            throttling
+            ? rules.throttlingCost
             : context.result.transportFailure?.isTimeout == true ? rules.timeoutCost : rules.transientCost
         guard quota.acquire(cost) else { return .giveUp(.quotaExhausted) }
         let base = throttling ? rules.throttlingBaseSeconds : rules.transientBaseSeconds

@@ -2,6 +2,7 @@ import AWSModel
 import BenchCore
 import Foundation
 import Testing
+
 @testable import Resilience
 
 /// Adaptive mode's client-side rate limiter (`wire.md` §3.3) on a manual clock.
@@ -26,8 +27,9 @@ struct AdaptiveRetryTests {
         for sequence in 101..<105 {
             let record = await runCall(strategy, [Fixtures.ok], clock: clock, sequence: UInt64(sequence))
             waits.append(record.attempts[0].limiterWaitNanoseconds)
-            #expect(record.attempts[0].end.nanoseconds(since: record.attempts[0].intendedSend)
-                >= record.attempts[0].limiterWaitNanoseconds)
+            #expect(
+                record.attempts[0].end.nanoseconds(since: record.attempts[0].intendedSend)
+                    >= record.attempts[0].limiterWaitNanoseconds)
         }
         #expect(waits.allSatisfy { $0 > 0 })
         #expect(strategy.statistics.limiterDelayedSends >= 5)

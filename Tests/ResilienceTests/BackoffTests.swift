@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Testing
+
 @testable import Resilience
 
 /// Backoff bounds per attempt (`wire.md` §3.2 table) over many seeds, and the `x-amz-retry-after` hint.
@@ -16,7 +17,8 @@ struct BackoffTests {
             var random = SplitMix64(seed: UInt64(seed))
             var delays: [Double] = []
             for attempt in 1..<strategy.maxAttempts {
-                let context = RetryContext(service: service, operation: "GetTargetGroup", attempt: attempt, result: result)
+                let context = RetryContext(
+                    service: service, operation: "GetTargetGroup", attempt: attempt, result: result)
                 guard case .retry(let nanos, _) = strategy.decide(context, random: &random) else { break }
                 delays.append(Double(nanos) / 1e9)
             }
@@ -52,7 +54,8 @@ struct BackoffTests {
     @Test func legacyBoundsHaveNoCap() {
         let delays = Self.delays({ LegacyRetryStrategy(maxAttempts: 7) }, result: Fixtures.bare503)
         Self.expectBounds(delays, [1, 2, 4, 8, 16, 32])
-        let capped = Self.delays({ LegacyRetryStrategy(maxAttempts: 7, maxBackoffSeconds: 5) }, result: Fixtures.bare503)
+        let capped = Self.delays(
+            { LegacyRetryStrategy(maxAttempts: 7, maxBackoffSeconds: 5) }, result: Fixtures.bare503)
         Self.expectBounds(capped, [1, 2, 4, 5, 5, 5])
     }
 
@@ -75,13 +78,16 @@ struct BackoffTests {
 
     @Test func standard2026HonoursAmzRetryAfter() {
         // delay = max(t, min(hint, t + 5)) with t < 1 s: a 3 s hint is slept exactly.
-        let delays = Self.delays({ StandardRetryStrategy(.standard2026) }, result: Self.throttle(amzRetryAfterMilliseconds: 3000))
+        let delays = Self.delays(
+            { StandardRetryStrategy(.standard2026) }, result: Self.throttle(amzRetryAfterMilliseconds: 3000))
         #expect(delays.allSatisfy { $0 == [3, 3] })
         // A hint above t + 5 s is clamped to t + 5 s.
-        let long = Self.delays({ StandardRetryStrategy(.standard2026) }, result: Self.throttle(amzRetryAfterMilliseconds: 60_000))
+        let long = Self.delays(
+            { StandardRetryStrategy(.standard2026) }, result: Self.throttle(amzRetryAfterMilliseconds: 60_000))
         #expect(long.allSatisfy { $0[0] >= 5 && $0[0] < 6 })
         // A hint below t leaves t.
-        let short = Self.delays({ StandardRetryStrategy(.standard2026) }, result: Self.throttle(amzRetryAfterMilliseconds: 0))
+        let short = Self.delays(
+            { StandardRetryStrategy(.standard2026) }, result: Self.throttle(amzRetryAfterMilliseconds: 0))
         Self.expectBounds(short, [1, 2])
     }
 

@@ -2,6 +2,7 @@ import AWSModel
 import BenchCore
 import Synchronization
 import Testing
+
 @testable import Resilience
 
 /// The whole chain: token policy -> retry strategy -> fault layer -> transport.
@@ -15,8 +16,10 @@ struct CallPipelineTests {
         let injector: FaultInjector
         let pipeline: CallPipeline
 
-        init(_ plan: FaultPlan, strategy: any RetryStrategy = StandardRetryStrategy(),
-             tokens: TokenPolicy = .stablePerCall, seed: UInt64 = 1) {
+        init(
+            _ plan: FaultPlan, strategy: any RetryStrategy = StandardRetryStrategy(),
+            tokens: TokenPolicy = .stablePerCall, seed: UInt64 = 1
+        ) {
             injector = FaultInjector(
                 plan: plan, seed: seed, clock: clock, runStart: .zero, transport: transport.transport,
                 onEvent: events.append)
@@ -40,8 +43,10 @@ struct CallPipelineTests {
     static func seedHittingOnlyTheFirstAttempt(_ plan: FaultPlan) -> UInt64 {
         (1...1_000).first { seed in
             func hit(_ attempt: Int) -> Bool {
-                !plan.hits(seed: UInt64(seed), call: 0, attempt: attempt, request: Fixtures.createTargetGroup,
-                    phase: nil, elapsedSeconds: 0).isEmpty
+                !plan.hits(
+                    seed: UInt64(seed), call: 0, attempt: attempt, request: Fixtures.createTargetGroup,
+                    phase: nil, elapsedSeconds: 0
+                ).isEmpty
             }
             return hit(1) && !hit(2)
         }.map(UInt64.init) ?? 0
@@ -108,7 +113,8 @@ struct CallPipelineTests {
     }
 
     @Test func delayedDuplicateArrivesAfterTheCaller() async {
-        let rig = Rig(FaultPlan([Fault(.duplicate(.afterDelay(nanoseconds: 500_000_000)))]), strategy: NoRetryStrategy())
+        let rig = Rig(
+            FaultPlan([Fault(.duplicate(.afterDelay(nanoseconds: 500_000_000)))]), strategy: NoRetryStrategy())
         let record = await rig.call()
         #expect(record.outcome == .ok)
         #expect(rig.transport.count == 1)
@@ -150,12 +156,15 @@ struct CallPipelineTests {
     }
 
     @Test func suppliedTokensAndParameterDigests() async {
-        let rig = Rig(FaultPlan([Fault(.error5xx(.unavailable))]), tokens: .supplied { "call\($0.callSequence)-try\($0.attempt)" })
+        let rig = Rig(
+            FaultPlan([Fault(.error5xx(.unavailable))]), tokens: .supplied { "call\($0.callSequence)-try\($0.attempt)" }
+        )
         let record = await rig.call(sequence: 4)
         #expect(record.attempts.map(\.token) == ["call4-try1", "call4-try2", "call4-try3"])
         #expect(record.attempts.allSatisfy { $0.errorCode == "503" })
         let tokenless = Fixtures.createTargetGroup
-        #expect(tokenless.withIdempotencyToken("a").parameterDigest == tokenless.withIdempotencyToken("b").parameterDigest)
+        #expect(
+            tokenless.withIdempotencyToken("a").parameterDigest == tokenless.withIdempotencyToken("b").parameterDigest)
         #expect(record.parameterDigest == tokenless.parameterDigest)
         let other = AWSRequest.lattice(.createTargetGroup(CreateTargetGroupInput(name: "tg-b", type: "IP")))
         #expect(other.parameterDigest != tokenless.parameterDigest)
@@ -176,7 +185,8 @@ struct CallPipelineTests {
             var lines: [String] = []
             for sequence in 0..<20 {
                 let record = await rig.call(sequence: UInt64(sequence))
-                lines.append("\(record.invocationId) \(record.attempts.map { "\($0.summary)@\($0.backoffNanoseconds)" })")
+                lines.append(
+                    "\(record.invocationId) \(record.attempts.map { "\($0.summary)@\($0.backoffNanoseconds)" })")
             }
             return lines
         }

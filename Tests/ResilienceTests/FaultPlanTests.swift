@@ -2,12 +2,15 @@ import AWSModel
 import BenchCore
 import Foundation
 import Testing
+
 @testable import Resilience
 
 /// Fault decisions: replayable, order-independent, at the configured rates, inside their windows and filters.
 @Suite("Fault plan")
 struct FaultPlanTests {
-    static func hitCount(_ plan: FaultPlan, request: AWSRequest = Fixtures.createTargetGroup, draws: Int = 10_000) -> Int {
+    static func hitCount(_ plan: FaultPlan, request: AWSRequest = Fixtures.createTargetGroup, draws: Int = 10_000)
+        -> Int
+    {
         (0..<draws).reduce(0) { count, call in
             let hits = plan.hits(
                 seed: 42, call: UInt64(call), attempt: 1, request: request, phase: nil, elapsedSeconds: 0)
@@ -52,7 +55,8 @@ struct FaultPlanTests {
         #expect(forward == decide(keys.shuffled(using: &shuffler)))
         // Another seed gives other decisions.
         let other = keys.map {
-            Self.mixedPlan.hits(seed: 8, call: $0.0, attempt: $0.1, request: Fixtures.createTargetGroup, phase: nil,
+            Self.mixedPlan.hits(
+                seed: 8, call: $0.0, attempt: $0.1, request: Fixtures.createTargetGroup, phase: nil,
                 elapsedSeconds: 0)
         }
         #expect(other != keys.map { forward["\($0.0)/\($0.1)"]! })
@@ -60,7 +64,8 @@ struct FaultPlanTests {
 
     @Test func atMostOneOutcomeFaultPerAttemptAndLatencyComesFirst() {
         let plan = FaultPlan([Fault(.throttle()), Fault(.reset), Fault(.latency(.fixed(nanoseconds: 5)))])
-        let hits = plan.hits(seed: 1, call: 0, attempt: 1, request: Fixtures.createTargetGroup, phase: nil, elapsedSeconds: 0)
+        let hits = plan.hits(
+            seed: 1, call: 0, attempt: 1, request: Fixtures.createTargetGroup, phase: nil, elapsedSeconds: 0)
         #expect(hits.map(\.index) == [0, 2])
         #expect(hits.filter { $0.kind.decidesOutcome }.count == 1)
     }
@@ -86,9 +91,11 @@ struct FaultPlanTests {
 
     @Test func conflictAppliesToLatticeCreatesOnlyAndLetsLaterFaultsFire() {
         let plan = FaultPlan([Fault(.conflict), Fault(.throttle())])
-        let onCreate = plan.hits(seed: 1, call: 0, attempt: 1, request: Fixtures.createTargetGroup, phase: nil, elapsedSeconds: 0)
+        let onCreate = plan.hits(
+            seed: 1, call: 0, attempt: 1, request: Fixtures.createTargetGroup, phase: nil, elapsedSeconds: 0)
         #expect(onCreate.map(\.kind) == [.conflict])
-        let onBatchGet = plan.hits(seed: 1, call: 0, attempt: 1, request: Fixtures.batchGet, phase: nil, elapsedSeconds: 0)
+        let onBatchGet = plan.hits(
+            seed: 1, call: 0, attempt: 1, request: Fixtures.batchGet, phase: nil, elapsedSeconds: 0)
         #expect(onBatchGet.map(\.kind) == [.throttle()])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Resilience
 
 /// The CLI form `KIND[:key=value,...]`.
@@ -7,22 +8,36 @@ struct FaultSpecParserTests {
     @Test(arguments: [
         ("throttle", Fault(.throttle())),
         ("throttle:p=0.05,phase=storm", Fault(.throttle(), probability: 0.05, window: .phase("storm"))),
-        ("throttle:retry-after=3,retry-after-ms=2500",
-         Fault(.throttle(retryAfterSeconds: 3, amzRetryAfterMilliseconds: 2500))),
+        (
+            "throttle:retry-after=3,retry-after-ms=2500",
+            Fault(.throttle(retryAfterSeconds: 3, amzRetryAfterMilliseconds: 2500))
+        ),
         ("conflict:op=CreateTargetGroup", Fault(.conflict, operations: ["CreateTargetGroup"])),
-        ("error5xx:variant=unavailable,from=10,to=20",
-         Fault(.error5xx(.unavailable), window: .seconds(from: 10, to: 20))),
+        (
+            "error5xx:variant=unavailable,from=10,to=20",
+            Fault(.error5xx(.unavailable), window: .seconds(from: 10, to: 20))
+        ),
         ("error5xx:variant=bad-gateway-html", Fault(.error5xx(.badGatewayHTML))),
         ("error5xx", Fault(.error5xx(.internal))),
         ("duplicate", Fault(.duplicate(.concurrent))),
         ("duplicate:mode=delayed,ms=250", Fault(.duplicate(.afterDelay(nanoseconds: 250_000_000)))),
-        ("lose-response:mode=reset,op=CreateTargetGroup|RegisterTargets,p=0.02",
-         Fault(.loseResponse(.reset), probability: 0.02, operations: ["CreateTargetGroup", "RegisterTargets"])),
+        (
+            "lose-response:mode=reset,op=CreateTargetGroup|RegisterTargets,p=0.02",
+            Fault(.loseResponse(.reset), probability: 0.02, operations: ["CreateTargetGroup", "RegisterTargets"])
+        ),
         ("latency:ms=2.5", Fault(.latency(.fixed(nanoseconds: 2_500_000)))),
-        ("latency:mode=uniform,min=1,max=5", Fault(.latency(.uniform(minNanoseconds: 1_000_000, maxNanoseconds: 5_000_000)))),
-        ("latency:mode=lognormal,median=2,p99=40",
-         Fault(.latency(.lognormal(medianNanoseconds: 2_000_000, p99Nanoseconds: 40_000_000)))),
-        ("latency:mode=stall,ms=1000,from=5", Fault(.latency(.stall(nanoseconds: 1_000_000_000)), window: .seconds(from: 5, to: nil))),
+        (
+            "latency:mode=uniform,min=1,max=5",
+            Fault(.latency(.uniform(minNanoseconds: 1_000_000, maxNanoseconds: 5_000_000)))
+        ),
+        (
+            "latency:mode=lognormal,median=2,p99=40",
+            Fault(.latency(.lognormal(medianNanoseconds: 2_000_000, p99Nanoseconds: 40_000_000)))
+        ),
+        (
+            "latency:mode=stall,ms=1000,from=5",
+            Fault(.latency(.stall(nanoseconds: 1_000_000_000)), window: .seconds(from: 5, to: nil))
+        ),
         (" reset : p = 1 , to = 3 ", Fault(.reset, window: .seconds(from: nil, to: 3))),
         ("reset:p=0", Fault(.reset, probability: 0)),
     ])
@@ -31,8 +46,14 @@ struct FaultSpecParserTests {
     }
 
     @Test(arguments: [
-        ("explode", ["unknown kind 'explode'", "throttle, conflict, error5xx, duplicate, lose-response, latency, reset"]),
-        ("throttle:variant=internal", ["unknown key 'variant' for throttle", "allowed: p, op, from, to, phase, retry-after"]),
+        (
+            "explode",
+            ["unknown kind 'explode'", "throttle, conflict, error5xx, duplicate, lose-response, latency, reset"]
+        ),
+        (
+            "throttle:variant=internal",
+            ["unknown key 'variant' for throttle", "allowed: p, op, from, to, phase, retry-after"]
+        ),
         ("throttle:p=1.01", ["p=1.01", "0.0...1.0"]),
         ("throttle:p=-0.1", ["p=-0.1"]),
         ("throttle:p=abc", ["p=abc", "not a number"]),

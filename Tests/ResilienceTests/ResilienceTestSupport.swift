@@ -1,11 +1,13 @@
 import AWSModel
 import BenchCore
 import Synchronization
+
 @testable import Resilience
 
 /// Requests and canned results the tests share.
 enum Fixtures {
-    static let createTargetGroup = AWSRequest.lattice(.createTargetGroup(CreateTargetGroupInput(name: "tg-a", type: "IP")))
+    static let createTargetGroup = AWSRequest.lattice(
+        .createTargetGroup(CreateTargetGroupInput(name: "tg-a", type: "IP")))
     static let registerTargets = AWSRequest.lattice(
         .registerTargets(RegisterTargetsInput(targetGroupIdentifier: "tg-0123456789abcdefg", targets: [])))
     static let batchGet = AWSRequest.codeDeploy(
@@ -18,13 +20,16 @@ enum Fixtures {
         .latticeQuotaExceeded("q", resourceType: "TARGET_GROUP", quotaCode: "L-1"))
     static let latticeConflict = AttemptResult.serviceError(
         .latticeConflict("c", resourceId: "r", resourceType: "TARGET_GROUP"))
-    static let bare429 = AttemptResult.serviceError(ServiceError(code: "429", httpStatus: 429, message: "", body: .empty))
+    static let bare429 = AttemptResult.serviceError(
+        ServiceError(code: "429", httpStatus: 429, message: "", body: .empty))
     static let bare503 = AttemptResult.serviceError(SyntheticErrors.serverError(.unavailable))
     static let readTimeout = AttemptResult.failure(TransportFailure(kind: "timeout", detail: "read", requestSent: true))
-    static let connectError = AttemptResult.failure(TransportFailure(kind: "connect", detail: "refused", requestSent: false))
+    static let connectError = AttemptResult.failure(
+        TransportFailure(kind: "connect", detail: "refused", requestSent: false))
     // Cloud Map shapes (awsJson1_1, status 400); the service only matters for VPC Lattice's modeled traits.
     static let duplicateRequest = AttemptResult.serviceError(
-        ServiceError(code: "DuplicateRequest", httpStatus: 400, message: "dup", fields: ["DuplicateOperationId": "op-1"]))
+        ServiceError(
+            code: "DuplicateRequest", httpStatus: 400, message: "dup", fields: ["DuplicateOperationId": "op-1"]))
     static let requestLimitExceeded = AttemptResult.serviceError(SyntheticErrors.throttle(for: .cloudMap))
     static let throttling400 = AttemptResult.serviceError(SyntheticErrors.throttle(for: .codeDeploy))
 }

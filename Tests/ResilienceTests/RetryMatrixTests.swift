@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Testing
+
 @testable import Resilience
 
 /// `wire.md` §3.5 (Appendix B): attempts per scenario for each botocore mode, plus the 2026 standard rules.
@@ -17,33 +18,46 @@ struct RetryMatrixTests {
     }
 
     static let rows: [Row] = [
-        Row(scenario: "Lattice 429 ThrottlingException always", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "Lattice 429 ThrottlingException always", request: Fixtures.createTargetGroup,
             script: [Fixtures.latticeThrottle], attempts: [5, 3, 3, 3], succeeds: false),
-        Row(scenario: "Lattice 500 InternalServerException then 201", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "Lattice 500 InternalServerException then 201", request: Fixtures.createTargetGroup,
             script: [Fixtures.latticeInternal, Fixtures.ok], attempts: [2, 2, 2, 2], succeeds: true),
-        Row(scenario: "Lattice 402 ServiceQuotaExceeded", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "Lattice 402 ServiceQuotaExceeded", request: Fixtures.createTargetGroup,
             script: [Fixtures.latticeQuota], attempts: [1, 1, 1, 1], succeeds: false),
-        Row(scenario: "Lattice 409 Conflict", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "Lattice 409 Conflict", request: Fixtures.createTargetGroup,
             script: [Fixtures.latticeConflict], attempts: [1, 1, 1, 1], succeeds: false),
-        Row(scenario: "429 with empty body", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "429 with empty body", request: Fixtures.createTargetGroup,
             script: [Fixtures.bare429], attempts: [5, 1, 1, 1], succeeds: false),
-        Row(scenario: "503 empty body always", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "503 empty body always", request: Fixtures.createTargetGroup,
             script: [Fixtures.bare503], attempts: [5, 3, 3, 3], succeeds: false),
-        Row(scenario: "ReadTimeout then 201", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "ReadTimeout then 201", request: Fixtures.createTargetGroup,
             script: [Fixtures.readTimeout, Fixtures.ok], attempts: [2, 2, 2, 2], succeeds: true),
-        Row(scenario: "EndpointConnectionError always", request: Fixtures.createTargetGroup,
+        Row(
+            scenario: "EndpointConnectionError always", request: Fixtures.createTargetGroup,
             script: [Fixtures.connectError], attempts: [5, 3, 3, 3], succeeds: false),
-        Row(scenario: "Cloud Map 400 DuplicateRequest", request: Fixtures.batchGet,
+        Row(
+            scenario: "Cloud Map 400 DuplicateRequest", request: Fixtures.batchGet,
             script: [Fixtures.duplicateRequest], attempts: [1, 1, 1, 1], succeeds: false),
-        Row(scenario: "Cloud Map 400 RequestLimitExceeded", request: Fixtures.batchGet,
+        Row(
+            scenario: "Cloud Map 400 RequestLimitExceeded", request: Fixtures.batchGet,
             script: [Fixtures.requestLimitExceeded], attempts: [1, 3, 3, 3], succeeds: false),
-        Row(scenario: "CodeDeploy 400 ThrottlingException", request: Fixtures.batchGet,
+        Row(
+            scenario: "CodeDeploy 400 ThrottlingException", request: Fixtures.batchGet,
             script: [Fixtures.throttling400], attempts: [5, 3, 3, 3], succeeds: false),
     ]
 
     static func strategies() -> [any RetryStrategy] {
-        [LegacyRetryStrategy(), StandardRetryStrategy(), AdaptiveRetryStrategy(start: .zero),
-         StandardRetryStrategy(.standard2026)]
+        [
+            LegacyRetryStrategy(), StandardRetryStrategy(), AdaptiveRetryStrategy(start: .zero),
+            StandardRetryStrategy(.standard2026),
+        ]
     }
 
     @Test(arguments: rows)

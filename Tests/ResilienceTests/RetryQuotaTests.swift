@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Testing
+
 @testable import Resilience
 
 /// The per-client retry quota (`wire.md` §3.2): draining, refills, caps, and the 2026 costs.
@@ -81,7 +82,9 @@ struct RetryQuotaTests {
         let total = await drive(clock) {
             await withTaskGroup(of: Int.self) { group in
                 for sequence in 0..<80 {
-                    group.addTask { await pipeline.call(Fixtures.getTargetGroup, sequence: UInt64(sequence)).attemptCount }
+                    group.addTask {
+                        await pipeline.call(Fixtures.getTargetGroup, sequence: UInt64(sequence)).attemptCount
+                    }
                 }
                 return await group.reduce(0, +)
             }

@@ -136,6 +136,7 @@ public final class FaultInjector: Sendable {
             scheduleDuplicate(request, context: context, at: clock.now.advanced(by: delay))
             return answer
         case .latency:
+            // Latency never decides the outcome (``FaultPlan/hits``); the case is here for exhaustiveness.
             return await transport(request, context)
         }
     }

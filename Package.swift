@@ -28,9 +28,11 @@ let package = Package(
         .target(name: "AWSWire", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 2: the in-process emulator of VPC Lattice, Cloud Map and CodeDeploy. Knows nothing of load.
         .target(name: "Emulator", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        // Layer 2: client-side fault injection and the retry strategies under test (botocore's, and custom ones).
+        .target(name: "Resilience", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 3: the scenario DSL, scheduler, runner and reports. The only module a scenario imports.
         .target(
-            name: "BenchKit", dependencies: ["Emulator", "AWSWire", "BenchHTTP", "AWSModel", "BenchCore"],
+            name: "BenchKit", dependencies: ["Resilience", "Emulator", "AWSWire", "BenchHTTP", "AWSModel", "BenchCore"],
             swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
         .executableTarget(name: "bench", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "BenchHTTPTests", dependencies: ["BenchHTTP", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
     ]

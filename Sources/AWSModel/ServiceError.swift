@@ -16,16 +16,33 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var fields: [String: JSONValue]
     /// The `Retry-After` header value in whole seconds, where the shape binds one (VPC Lattice throttling).
     public var retryAfterSeconds: Int?
+    /// Which bytes the response body carries: the modeled JSON error (the default), nothing, or an HTML page.
+    ///
+    /// A load balancer in front of a service answers 502/503 with an empty or HTML body; botocore then
+    /// reports the HTTP status as the code (`wire.md` §2.3 step 1). The fault layer sets this so that the
+    /// wire codec emits exactly those bytes.
+    public var body: WireBody = .modeled
+
+    /// The bytes of an error response body.
+    public enum WireBody: String, Sendable, Hashable, Codable {
+        /// The modeled error as JSON (`__type` or `x-amzn-ErrorType`, message and members).
+        case modeled
+        /// No body at all (`Content-Length: 0`).
+        case empty
+        /// An HTML error page, as a proxy or load balancer sends (`<html>...`).
+        case html
+    }
 
     public init(
         code: String, httpStatus: Int, message: String,
-        fields: [String: JSONValue] = [:], retryAfterSeconds: Int? = nil
+        fields: [String: JSONValue] = [:], retryAfterSeconds: Int? = nil, body: WireBody = .modeled
     ) {
         self.code = code
         self.httpStatus = httpStatus
         self.message = message
         self.fields = fields
         self.retryAfterSeconds = retryAfterSeconds
+        self.body = body
     }
 
     public var description: String { "\(code) (\(httpStatus)): \(message)" }

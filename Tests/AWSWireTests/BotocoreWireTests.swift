@@ -27,7 +27,8 @@ struct BotocoreWireTests {
             let headers = botocore["headers"] as? [String: String] ?? [:]
             #expect(headers["Content-Type"] == ours.headers["Content-Type"], "\(request.operationName)")
             #expect(headers["X-Amz-Target"] == ours.headers["X-Amz-Target"], "\(request.operationName)")
-            #expect(botocore["body"] as? String == String(decoding: ours.body, as: UTF8.self), "\(request.operationName)")
+            #expect(
+                botocore["body"] as? String == String(decoding: ours.body, as: UTF8.self), "\(request.operationName)")
         }
     }
 
@@ -64,7 +65,8 @@ struct BotocoreWireTests {
         ]
         let input: [[String: Any]] = try cases.map { item in
             let wire = AWSWireCodec.encodeResponse(
-                .failure(item.error), for: item.request, service: item.request.service, requestId: "rid-\(item.error.code)")
+                .failure(item.error), for: item.request, service: item.request.service,
+                requestId: "rid-\(item.error.code)")
             return [
                 "service": item.request.service.rawValue, "operation": item.request.operationName,
                 "params": try params(item.request), "status": wire.status,
@@ -87,10 +89,12 @@ struct BotocoreWireTests {
             #expect(metadata["RequestId"] as? String == "rid-\(item.error.code)", "\(label)")
             #expect(metadata["HTTPStatusCode"] as? Int == item.error.httpStatus, "\(label)")
             #expect(answer["retryAfterSeconds"] as? Int == item.error.retryAfterSeconds, "\(label)")
-            let modeledFields = item.request.service == .codeDeploy || item.error.code.hasPrefix("Unknown")
-                || item.error.code == "RequestLimitExceeded" ? [:] : item.error.fields
+            let modeledFields =
+                item.request.service == .codeDeploy || item.error.code.hasPrefix("Unknown")
+                    || item.error.code == "RequestLimitExceeded" ? [:] : item.error.fields
             for (key, value) in modeledFields {
-                let theirs = try JSONSerialization.data(withJSONObject: answer[key] ?? NSNull(), options: .fragmentsAllowed)
+                let theirs = try JSONSerialization.data(
+                    withJSONObject: answer[key] ?? NSNull(), options: .fragmentsAllowed)
                 #expect(try json(Array(theirs)) == value, "\(label) field \(key)")
             }
         }
@@ -102,7 +106,8 @@ struct BotocoreWireTests {
         let wire = try AWSWireCodec.encode(request)
         var extra: [[Any]] = []
         switch request {
-        case .lattice(.registerTargets(let input)): extra.append(["targetGroupIdentifier", input.targetGroupIdentifier])
+        case .lattice(.registerTargets(let input)):
+            extra.append(["targetGroupIdentifier", input.targetGroupIdentifier])
         case .lattice(.deregisterTargets(let input)):
             extra.append(["targetGroupIdentifier", input.targetGroupIdentifier])
         case .lattice(.getTargetGroup(let input)): extra.append(["targetGroupIdentifier", input.targetGroupIdentifier])
@@ -148,8 +153,8 @@ enum BotocoreWire {
         def call(item, status, headers, body):
             sent = {}
             def hook(request, **kw):
-                sent.update(method=request.method, url=request.url,
-                            headers={k: (v.decode() if isinstance(v, bytes) else v) for k, v in request.headers.items()},
+                sent_headers = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in request.headers.items()}
+                sent.update(method=request.method, url=request.url, headers=sent_headers,
                             body=request.body.decode() if isinstance(request.body, bytes) else (request.body or ""))
                 return AWSResponse(request.url, status, headers, Raw(body))
             cl = client(item["service"])
@@ -192,7 +197,9 @@ enum PythonProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         (process.standardInput, process.standardOutput, process.standardError) = (stdin, stdout, stderr)
         try process.run()
         stdin.fileHandleForWriting.write(input)

@@ -24,14 +24,6 @@ enum WireJSONReader {
             case .invalidMember(let member, let reason): "Invalid value for member '\(member)': \(reason)"
             }
         }
-
-        /// The member at fault, if one is known.
-        var member: String? {
-            switch self {
-            case .malformed: nil
-            case .missingMember(let member), .invalidMember(let member, _): member
-            }
-        }
     }
 
     /// The decoder, configured once. `JSONDecoder` is thread-safe for concurrent `decode` calls.

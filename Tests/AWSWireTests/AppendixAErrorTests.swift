@@ -21,7 +21,8 @@ struct AppendixAErrorTests {
         Canned(
             service: .vpcLattice, status: 429,
             headers: [
-                "x-amzn-ErrorType": "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/",
+                "x-amzn-ErrorType":
+                    "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/",
                 "Retry-After": "3", "Content-Type": "application/json", "x-amzn-RequestId": "rid-1",
             ],
             body: #"{"message": "Rate exceeded", "serviceCode": "vpc-lattice", "quotaCode": "L-1234"}"#,

@@ -44,7 +44,8 @@ struct AppendixARequestTests {
             request: .lattice(
                 .registerTargets(
                     RegisterTargetsInput(
-                        targetGroupIdentifier: tg, targets: [Target(id: "10.0.0.1", port: 80), Target(id: "10.0.0.2")]))),
+                        targetGroupIdentifier: tg, targets: [Target(id: "10.0.0.1", port: 80), Target(id: "10.0.0.2")]))
+            ),
             method: "POST", path: "/targetgroups/tg-0123456789abcdefg/registertargets", contentType: "application/json",
             body: #"{"targets": [{"id": "10.0.0.1", "port": 80}, {"id": "10.0.0.2"}]}"#),
         Captured(
@@ -72,7 +73,8 @@ struct AppendixARequestTests {
         Captured(
             request: .lattice(
                 .listTargets(
-                    ListTargetsInput(targetGroupIdentifier: tg, maxResults: 5, targets: [Target(id: "10.0.0.1", port: 80)]))),
+                    ListTargetsInput(
+                        targetGroupIdentifier: tg, maxResults: 5, targets: [Target(id: "10.0.0.1", port: 80)]))),
             method: "POST", path: "/targetgroups/tg-0123456789abcdefg/listtargets", query: "maxResults=5",
             contentType: "application/json", body: #"{"targets": [{"id": "10.0.0.1", "port": 80}]}"#),
         Captured(
@@ -108,7 +110,8 @@ struct AppendixARequestTests {
         Captured(
             request: .cloudMap(
                 .createService(
-                    CreateServiceInput(name: "svc", namespaceId: "ns-abc", creatorRequestId: "svc-req-1", type: "HTTP"))),
+                    CreateServiceInput(name: "svc", namespaceId: "ns-abc", creatorRequestId: "svc-req-1", type: "HTTP"))
+            ),
             method: "POST", path: "/", contentType: cloudMap, target: "Route53AutoNaming_v20170314.CreateService",
             body: #"{"Name": "svc", "NamespaceId": "ns-abc", "CreatorRequestId": "svc-req-1", "Type": "HTTP"}"#),
         Captured(
@@ -140,7 +143,8 @@ struct AppendixARequestTests {
     @Test("the query is sorted by name and encoded like percent_encode_sequence")
     func queryBytes() throws {
         let wire = try AWSWireCodec.encode(Self.captured[4].request)
-        #expect(wire.query == "maxResults=10&nextToken=a%2Fb%2Bc%3D&targetGroupType=IP&vpcIdentifier=vpc-0123456789abcdef0")
+        #expect(
+            wire.query == "maxResults=10&nextToken=a%2Fb%2Bc%3D&targetGroupType=IP&vpcIdentifier=vpc-0123456789abcdef0")
     }
 
     @Test("a token botocore generated itself: same members, ours in model order")
@@ -152,7 +156,10 @@ struct AppendixARequestTests {
                         name: "auto-token-tg", type: "LAMBDA", clientToken: "00000000-0000-0000-0000-000000000002"))))
         #expect(
             try json(lattice.body)
-                == json(#"{"name": "auto-token-tg", "type": "LAMBDA", "clientToken": "00000000-0000-0000-0000-000000000002"}"#))
+                == json(
+                    #"{"name": "auto-token-tg", "type": "LAMBDA", "#
+                        + #""clientToken": "00000000-0000-0000-0000-000000000002"}"#
+                ))
         let cloudMap = try AWSWireCodec.encode(
             .cloudMap(
                 .registerInstance(

@@ -107,14 +107,18 @@ struct RoundTripTests {
                 + #""message": "too many"}"#)
         let unknown = AWSWireCodec.encodeResponse(
             .failure(.unknownOperation("x")), for: nil, service: .codeDeploy, requestId: "r")
-        #expect(try json(unknown.body) == json(#"{"__type": "com.amazon.coral.service#UnknownOperationException", "message": "x"}"#))
+        #expect(
+            try json(unknown.body)
+                == json(#"{"__type": "com.amazon.coral.service#UnknownOperationException", "message": "x"}"#))
     }
 
     @Test("restJson error: status, x-amzn-ErrorType, integer Retry-After, message and fields in the body")
     func restJSONErrorBytes() throws {
         let wire = AWSWireCodec.encodeResponse(
-            .failure(.latticeThrottling("Rate exceeded", retryAfterSeconds: 3, serviceCode: "vpc-lattice",
-                quotaCode: "L-1234")),
+            .failure(
+                .latticeThrottling(
+                    "Rate exceeded", retryAfterSeconds: 3, serviceCode: "vpc-lattice",
+                    quotaCode: "L-1234")),
             for: nil, service: .vpcLattice, requestId: "rid-1")
         #expect(wire.status == 429)
         #expect(wire.headers["x-amzn-errortype"] == "ThrottlingException")

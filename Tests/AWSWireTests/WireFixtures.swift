@@ -128,7 +128,9 @@ enum WireFixtures {
                 .listOperations(
                     ListOperationsInput(
                         nextToken: "n", maxResults: 100,
-                        filters: [CloudMap.OperationFilter(name: "STATUS", values: ["SUCCESS", "FAIL"], condition: "IN")]
+                        filters: [
+                            CloudMap.OperationFilter(name: "STATUS", values: ["SUCCESS", "FAIL"], condition: "IN")
+                        ]
                     ))),
             .cloudMap(
                 .listOperations(
@@ -249,35 +251,37 @@ enum WireFixtures {
         id: "srv-1", arn: "arn:aws:servicediscovery:us-east-1:1:service/srv-1", resourceOwner: "123456789012",
         name: "svc", namespaceId: "ns-abc", description: "d", instanceCount: 3,
         dnsConfig: CloudMap.DnsConfig(dnsRecords: [CloudMap.DnsRecord(type: "SRV", ttl: 2_147_483_647)]),
-        type: "HTTP", healthCheckConfig: CloudMap.HealthCheckConfig(type: "HTTP", resourcePath: "/", failureThreshold: 3),
+        type: "HTTP",
+        healthCheckConfig: CloudMap.HealthCheckConfig(type: "HTTP", resourcePath: "/", failureThreshold: 3),
         healthCheckCustomConfig: nil, createDate: date(1_700_000_000_123), creatorRequestId: "svc-req-1",
         createdByAccount: "123456789012")
 
     /// Every modeled error constructor, with fields.
-    static let errors: [(service: AWSService, error: ServiceError)] = [
-        (.vpcLattice, .latticeValidation("bad", fields: [("name", "Invalid name"), ("type", "Invalid type")])),
-        (.vpcLattice, .latticeValidation("unknown", reason: "unknownOperation")),
-        (.vpcLattice, .latticeAccessDenied()),
-        (.vpcLattice, .latticeNotFound("gone", resourceId: targetGroupId, resourceType: "TARGET_GROUP")),
-        (.vpcLattice, .latticeConflict("clash", resourceId: targetGroupId, resourceType: "TARGET_GROUP")),
-        (.vpcLattice, .latticeQuotaExceeded("quota", resourceId: "r", resourceType: "TARGET", quotaCode: "L-1")),
-        (.vpcLattice, .latticeThrottling(retryAfterSeconds: 3, serviceCode: "vpc-lattice", quotaCode: "L-2")),
-        (.vpcLattice, .latticeThrottling()),
-        (.vpcLattice, .latticeInternal(retryAfterSeconds: 2)),
-        (.cloudMap, .duplicateRequest(duplicateOperationId: "op-abc")),
-        (.cloudMap, .invalidInput("Attributes too long")),
-        (.cloudMap, .resourceInUse("in use")),
-        (.cloudMap, .resourceLimitExceeded("limit")),
-        (.cloudMap, .serviceNotFound("srv-1")),
-        (.cloudMap, .operationNotFound("op-1")),
-        (.cloudMap, .instanceNotFound("i-1", serviceId: "srv-1")),
-        (.cloudMap, .namespaceNotFound("ns-1")),
-        (.cloudMap, .namespaceAlreadyExists(name: "n", creatorRequestId: "c", namespaceId: "ns-1")),
-        (.cloudMap, .serviceAlreadyExists(name: "s", creatorRequestId: nil, serviceId: "srv-1", serviceArn: "arn")),
-        (.cloudMap, .requestLimitExceeded()),
-        (.cloudMap, .unknownOperation("nope")),
-        (.codeDeploy, .unknownOperation("nope")),
-        (.codeDeploy, .serialization("bad json")),
-        (.codeDeploy, .missingMember("deploymentId")),
-    ] + CodeDeployErrorCode.allCases.map { (.codeDeploy, .codeDeploy($0, "message for \($0.rawValue)")) }
+    static let errors: [(service: AWSService, error: ServiceError)] =
+        [
+            (.vpcLattice, .latticeValidation("bad", fields: [("name", "Invalid name"), ("type", "Invalid type")])),
+            (.vpcLattice, .latticeValidation("unknown", reason: "unknownOperation")),
+            (.vpcLattice, .latticeAccessDenied()),
+            (.vpcLattice, .latticeNotFound("gone", resourceId: targetGroupId, resourceType: "TARGET_GROUP")),
+            (.vpcLattice, .latticeConflict("clash", resourceId: targetGroupId, resourceType: "TARGET_GROUP")),
+            (.vpcLattice, .latticeQuotaExceeded("quota", resourceId: "r", resourceType: "TARGET", quotaCode: "L-1")),
+            (.vpcLattice, .latticeThrottling(retryAfterSeconds: 3, serviceCode: "vpc-lattice", quotaCode: "L-2")),
+            (.vpcLattice, .latticeThrottling()),
+            (.vpcLattice, .latticeInternal(retryAfterSeconds: 2)),
+            (.cloudMap, .duplicateRequest(duplicateOperationId: "op-abc")),
+            (.cloudMap, .invalidInput("Attributes too long")),
+            (.cloudMap, .resourceInUse("in use")),
+            (.cloudMap, .resourceLimitExceeded("limit")),
+            (.cloudMap, .serviceNotFound("srv-1")),
+            (.cloudMap, .operationNotFound("op-1")),
+            (.cloudMap, .instanceNotFound("i-1", serviceId: "srv-1")),
+            (.cloudMap, .namespaceNotFound("ns-1")),
+            (.cloudMap, .namespaceAlreadyExists(name: "n", creatorRequestId: "c", namespaceId: "ns-1")),
+            (.cloudMap, .serviceAlreadyExists(name: "s", creatorRequestId: nil, serviceId: "srv-1", serviceArn: "arn")),
+            (.cloudMap, .requestLimitExceeded()),
+            (.cloudMap, .unknownOperation("nope")),
+            (.codeDeploy, .unknownOperation("nope")),
+            (.codeDeploy, .serialization("bad json")),
+            (.codeDeploy, .missingMember("deploymentId")),
+        ] + CodeDeployErrorCode.allCases.map { (.codeDeploy, .codeDeploy($0, "message for \($0.rawValue)")) }
 }

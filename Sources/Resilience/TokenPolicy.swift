@@ -11,6 +11,15 @@ public enum TokenPolicy: Sendable {
     /// The scenario decides: nil leaves the request's own token as it is.
     case supplied(@Sendable (TokenContext) -> String?)
 
+    /// The policy's name in reports: `stablePerCall`, `freshPerAttempt` or `supplied`.
+    public var name: String {
+        switch self {
+        case .stablePerCall: "stablePerCall"
+        case .freshPerAttempt: "freshPerAttempt"
+        case .supplied: "supplied"
+        }
+    }
+
     /// What a supplied token closure knows.
     public struct TokenContext: Sendable, Hashable {
         /// The call's sequence number in the run.

@@ -63,10 +63,14 @@ struct EmbeddedRunTests {
         fixtures.cloudMapServices = ["srv-0123456789abcdef"]
         fixtures.deployments = [ResolvedDeployment(id: "d-ABCDEFGHI", platform: .server, targetIds: (0..<50).map { "i-\($0)" })]
         func requests(seed: UInt64) -> [AWSRequest] {
+            let clock = ManualClock()
+            let transport = StallingTransport()
+            let pipeline = CallPipeline(strategy: NoRetryStrategy(), clock: clock, seed: seed) { request, context in
+                await transport.send(request, context: context)
+            }
             let issuer = OperationIssuer(
-                phase: 0, seed: seed, mix: .allOperations, fixtures: fixtures,
-                transport: StallingTransport(), clock: ManualClock(), recorder: Recorder(phases: []),
-                sequenceBase: 0, phaseName: "p"
+                phase: 0, seed: seed, mix: .allOperations, fixtures: fixtures, pipeline: pipeline,
+                clock: clock, recorder: Recorder(phases: []), sequenceBase: 0, phaseName: "p"
             )
             return (0..<200).map { issuer.request(at: $0).request }
         }

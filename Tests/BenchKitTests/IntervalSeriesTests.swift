@@ -36,11 +36,11 @@ struct IntervalSeriesTests {
 
     @Test("error classes: 429 and throttling codes are throttled, other 4xx client, 5xx server")
     func classes() {
-        #expect(CallOutcome.error(code: "RequestLimitExceeded", httpStatus: 400).errorClass == .throttled)
-        #expect(CallOutcome.error(code: "X", httpStatus: 429).errorClass == .throttled)
-        #expect(CallOutcome.error(code: "ConflictException", httpStatus: 409).errorClass == .client)
-        #expect(CallOutcome.error(code: "InternalServerException", httpStatus: 500).errorClass == .server)
-        #expect(CallOutcome.ok.errorClass == .ok)
+        #expect(OperationOutcome.error(code: "RequestLimitExceeded", httpStatus: 400).errorClass == .throttled)
+        #expect(OperationOutcome.error(code: "X", httpStatus: 429).errorClass == .throttled)
+        #expect(OperationOutcome.error(code: "ConflictException", httpStatus: 409).errorClass == .client)
+        #expect(OperationOutcome.error(code: "InternalServerException", httpStatus: 500).errorClass == .server)
+        #expect(OperationOutcome.ok.errorClass == .ok)
     }
 
     @Test("the in-memory timeline stays bounded and evenly thinned on long runs")
@@ -48,7 +48,7 @@ struct IntervalSeriesTests {
         var timeline = DownsampledSeries(capacity: 100)
         for second in 0..<1_000 {
             let row = IntervalRow(start: Double(second), length: 1, phase: "p", operation: "Op", count: 1,
-                                  classes: [1, 0, 0, 0, 0], corrected: [1, 1, 1, 1, 1], raw: [1, 1, 1, 1, 1])
+                                  classes: [1, 0, 0, 0, 0], corrected: [1, 1, 1, 1, 1], raw: [1, 1, 1, 1, 1], attempts: 1)
             timeline.append(contentsOf: [row])
         }
         #expect(timeline.rows.count <= 100)
@@ -61,8 +61,9 @@ struct IntervalSeriesTests {
     func csv() {
         let row = IntervalRow(start: 1.5, length: 1, phase: "warm, up", operation: "Op", count: 2,
                               classes: [2, 0, 0, 0, 0], corrected: [1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000],
-                              raw: [1, 1, 1, 1, 1])
+                              raw: [1, 1, 1, 1, 1], attempts: 3)
         #expect(row.csvLine.hasPrefix("1.500,\"warm, up\",Op,2,2,0,0,0,0,2.00,1.000,2.000,3.000,4.000,5.000,"))
-        #expect(IntervalRow.csvHeader.split(separator: ",").count == 20)
+        #expect(row.csvLine.hasSuffix(",3"))
+        #expect(IntervalRow.csvHeader.split(separator: ",").count == 21)
     }
 }

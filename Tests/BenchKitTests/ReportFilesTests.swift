@@ -50,7 +50,7 @@ struct ReportFilesTests {
         var maxByOperation: [String: Double] = [:]
         for line in lines.dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            #expect(fields.count == 20)
+            #expect(fields.count == 21)
             countByOperation[fields[2], default: 0] += Int(fields[3]) ?? -1_000_000
             okByOperation[fields[2], default: 0] += Int(fields[4]) ?? -1_000_000
             maxByOperation[fields[2]] = max(maxByOperation[fields[2]] ?? 0, Double(fields[14]) ?? 0)

@@ -10,7 +10,7 @@ final class StallingTransport: Transport {
 
     var received: Int { state.withLock { $0.received } }
 
-    func send(_ request: AWSRequest, context: RequestContext) async -> TransportResult {
+    func send(_ request: AWSRequest, context: RequestContext) async -> AttemptResult {
         let id = state.withLock { s -> Int in
             s.received += 1
             return s.received
@@ -31,7 +31,7 @@ final class StallingTransport: Transport {
             }
             waiting?.resume()
         }
-        if Task.isCancelled { return .failure(TransportFailure(kind: "cancelled", detail: "the run stopped")) }
+        if Task.isCancelled { return .failure(TransportFailure(kind: "cancelled", detail: "the run stopped", requestSent: false)) }
         return .serviceError(ServiceError(code: "Stalled", httpStatus: 500, message: "released"))
     }
 

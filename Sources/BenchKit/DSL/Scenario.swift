@@ -1,3 +1,4 @@
+import Resilience
 import AWSModel
 import BenchCore
 import Emulator
@@ -48,6 +49,12 @@ public struct Scenario: Sendable {
     public var drainTimeoutNanoseconds: UInt64 = 5_000_000_000
     /// The length of one `latency.csv` interval.
     public var intervalNanoseconds: UInt64 = 1_000_000_000
+    /// Client-side faults, injected between the retry strategy and the transport.
+    public var faults = FaultPlan()
+    /// The retry strategy under test. `.none` by default, so every answer is counted as the endpoint gave it.
+    public var retry: RetryMode = .none
+    /// How idempotency tokens are filled in across the attempts of a call.
+    public var tokens: TokenPolicy = .stablePerCall
     /// Settings of the embedded emulator (quotas, asynchronous operation delay).
     public var emulator = EmulatorSettings()
 

@@ -36,14 +36,18 @@ public enum ScenarioHost {
         let progress = options.quiet ? nil : ProgressReporter()
         let folder = options.outputFolder ?? defaultFolder(for: scenario.name, at: Date())
         let intervalLog: IntervalLog
+        let faultLog: FaultLog
         do {
             intervalLog = try IntervalLog(folder: URL(fileURLWithPath: folder))
+            faultLog = try FaultLog(folder: URL(fileURLWithPath: folder))
         } catch {
             fail("error: cannot write the report folder \(folder): \(error)", .runtimeError)
         }
         let result: RunResult
         do {
-            result = try await Runner(scenario: scenario, stop: stop, progress: progress, intervalLog: intervalLog).run()
+            result = try await Runner(
+                scenario: scenario, stop: stop, progress: progress, intervalLog: intervalLog, faultLog: faultLog
+            ).run()
         } catch {
             fail("error: \(error)", error is ScenarioValidationError ? .usageError : .runtimeError)
         }
@@ -51,6 +55,7 @@ public enum ScenarioHost {
 
         do {
             try ReportWriter(folder: URL(fileURLWithPath: folder)).write(result, intervalLog: intervalLog)
+            try faultLog.commit()
         } catch {
             fail("error: could not write the report to \(folder): \(error)", .runtimeError)
         }

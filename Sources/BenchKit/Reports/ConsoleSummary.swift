@@ -22,6 +22,26 @@ enum ConsoleSummary {
             lines.append("all phases:")
             lines += table(summary.totals)
         }
+        let calls = summary.totals.values.reduce(into: [String: Int]()) { $0.merge($1.calls.outcomes, uniquingKeysWith: +) }
+        let attempts = summary.totals.values.reduce(0) { $0 + $1.calls.attempts }
+        let count = summary.totals.values.reduce(0) { $0 + $1.count }
+        var retryLine = "calls: ok \(calls["ok", default: 0]), fail \(calls["fail", default: 0]), "
+            + "unknown \(calls["unknown", default: 0]); retry \(summary.retry.strategy), tokens \(summary.retry.tokens)"
+        if count > 0, attempts > count {
+            retryLine += ", \(attempts) attempts (amplification \(format(Double(attempts) / Double(count), 3)))"
+            let backoff = summary.totals.values.reduce(0) { $0 + $1.calls.backoffSeconds }
+            retryLine += ", backoff \(format(backoff, 2)) s"
+        }
+        let giveUps = summary.totals.values.reduce(into: [String: Int]()) { $0.merge($1.calls.giveUps, uniquingKeysWith: +) }
+        if !giveUps.isEmpty {
+            retryLine += ", gave up: " + giveUps.sorted { $0.key < $1.key }.map { "\($0.key) x\($0.value)" }.joined(separator: ", ")
+        }
+        if summary.retry.quotaExhaustionEvents > 0 { retryLine += ", retry quota exhausted x\(summary.retry.quotaExhaustionEvents)" }
+        lines.append(retryLine)
+        if !summary.faults.isEmpty {
+            lines.append("faults injected: " + summary.faults.sorted { $0.key < $1.key }.map { "\($0.key) x\($0.value)" }
+                .joined(separator: ", "))
+        }
         let errors = summary.totals.flatMap { name, op in op.errors.map { ("\($0.key) (\(name))", $0.value) } }
         if !errors.isEmpty {
             lines.append("errors: " + errors.sorted { $0.1 > $1.1 }.map { "\($0.0) x\($0.1)" }.joined(separator: ", "))

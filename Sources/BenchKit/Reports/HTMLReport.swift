@@ -6,16 +6,24 @@ import Foundation
 enum HTMLReport {
     /// The ids of the plots every report contains (tests check they render).
     static let plotIds = ["percentile-spectrum", "latency-p99-over-time", "latency-p50-over-time",
-                          "throughput-over-time", "errors-over-time"]
+                          "throughput-over-time", "errors-over-time", "retries-over-time"]
 
-    static func render(_ summary: RunSummary, timeline: [IntervalRow]) -> String {
+    static func render(
+        _ summary: RunSummary, timeline: [IntervalRow], faultSpans: [String: ClosedRange<Double>] = [:]
+    ) -> String {
         var body = header(summary)
         body += phaseTable(summary)
         body += operationTable(summary)
         body += errorTable(summary)
         body += "<h2>Latency distribution</h2>" + spectrum(summary).render()
         body += "<h2>Over time</h2>"
-        for chart in timeCharts(timeline) { body += chart.render() }
+        let shades = faultSpans.sorted { $0.key < $1.key }.map {
+            SVGChart.Shade(from: $0.value.lowerBound, to: $0.value.upperBound, label: "faults: \($0.key)")
+        }
+        for var chart in timeCharts(timeline) {
+            chart.shades = shades
+            body += chart.render()
+        }
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -133,6 +141,10 @@ enum HTMLReport {
                      yLabel: "operations / s", series: series(latency: false, \.rate), xOrigin: 0),
             SVGChart(id: "errors-over-time", title: "Errors over time, all operations", xLabel: "seconds",
                      yLabel: "errors / s", series: errorSeries, xOrigin: 0),
+            SVGChart(id: "retries-over-time", title: "Retries over time (attempts beyond the first)", xLabel: "seconds",
+                     yLabel: "retries / s",
+                     series: series(latency: false) { $0.length > 0 ? Double($0.attempts - $0.count) / $0.length : 0 },
+                     xOrigin: 0),
         ]
     }
 }

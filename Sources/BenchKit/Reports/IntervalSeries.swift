@@ -13,6 +13,8 @@ public struct IntervalRow: Sendable, Hashable {
     /// p50, p90, p99, p99.9 and max of corrected and raw latency, in nanoseconds.
     var corrected: [UInt64]
     var raw: [UInt64]
+    /// Attempts the calls of this interval made (more than `count` when the retry strategy retried).
+    public var attempts: Int
 
     /// Completed operations per second in this interval.
     public var rate: Double { length > 0 ? Double(count) / length : 0 }
@@ -21,7 +23,7 @@ public struct IntervalRow: Sendable, Hashable {
     /// The CSV header matching ``csvLine``.
     static let csvHeader = "time_s,phase,operation,count,ok,throttled,client_errors,server_errors,unknown,rate_per_s,"
         + "corrected_p50_ms,corrected_p90_ms,corrected_p99_ms,corrected_p999_ms,corrected_max_ms,"
-        + "raw_p50_ms,raw_p90_ms,raw_p99_ms,raw_p999_ms,raw_max_ms"
+        + "raw_p50_ms,raw_p90_ms,raw_p99_ms,raw_p999_ms,raw_max_ms,attempts"
 
     /// The row as a CSV line (no newline). Names are quoted when they hold a comma or a quote.
     var csvLine: String {
@@ -31,6 +33,7 @@ public struct IntervalRow: Sendable, Hashable {
         fields.append(ConsoleSummary.format(rate, 2))
         fields += corrected.map(ms)
         fields += raw.map(ms)
+        fields.append("\(attempts)")
         return fields.joined(separator: ",")
     }
 
@@ -48,12 +51,14 @@ public struct IntervalRow: Sendable, Hashable {
 struct IntervalSeries: Sendable {
     struct Accumulator: Sendable {
         var count = 0
+        var attempts = 0
         var classes = [Int](repeating: 0, count: ErrorClass.allCases.count)
         var corrected = Histogram(significantDigits: 3)
         var raw = Histogram(significantDigits: 3)
 
-        mutating func add(_ outcome: CallOutcome, corrected: UInt64, raw: UInt64) {
+        mutating func add(_ outcome: OperationOutcome, corrected: UInt64, raw: UInt64, attempts: Int) {
             count += 1
+            self.attempts += attempts
             classes[outcome.errorClass.rawValue] += 1
             _ = self.corrected.record(max(corrected, 1))
             _ = self.raw.record(max(raw, 1))
@@ -61,6 +66,7 @@ struct IntervalSeries: Sendable {
 
         mutating func reset() {
             count = 0
+            attempts = 0
             for index in classes.indices { classes[index] = 0 }
             corrected.reset()
             raw.reset()
@@ -85,11 +91,13 @@ struct IntervalSeries: Sendable {
     }
 
     /// Adds one completed operation, closing earlier intervals first. O(1) amortised.
-    mutating func record(operation: String, outcome: CallOutcome, corrected: UInt64, raw: UInt64, finished: Instant) {
+    mutating func record(
+        operation: String, outcome: OperationOutcome, corrected: UInt64, raw: UInt64, attempts: Int = 1, finished: Instant
+    ) {
         let index = finished.nanoseconds(since: origin) / intervalNanoseconds
         if index > current { close(upTo: index, at: origin.advanced(by: index * intervalNanoseconds)) }
         // The defaulted subscript mutates in place: the histograms are not copied.
-        accumulators[operation, default: Accumulator()].add(outcome, corrected: corrected, raw: raw)
+        accumulators[operation, default: Accumulator()].add(outcome, corrected: corrected, raw: raw, attempts: attempts)
     }
 
     /// Closes the open interval at `instant` and starts the next one for `phase`.
@@ -150,7 +158,7 @@ struct IntervalSeries: Sendable {
         return IntervalRow(
             start: Double(start.nanoseconds(since: origin)) / 1e9, length: Double(length) / 1e9, phase: phase,
             operation: operation, count: accumulator.count, classes: accumulator.classes,
-            corrected: points(accumulator.corrected), raw: points(accumulator.raw)
+            corrected: points(accumulator.corrected), raw: points(accumulator.raw), attempts: accumulator.attempts
         )
     }
 }

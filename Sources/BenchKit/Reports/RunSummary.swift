@@ -28,6 +28,34 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var raw: Histogram
     }
 
+    /// What the retry layer did for one operation's calls.
+    public struct Calls: Sendable, Codable, Hashable {
+        /// Calls by Jepsen outcome over all their attempts: `ok`, `fail` (definitely not applied), `unknown`.
+        public var outcomes: [String: Int]
+        /// Attempts made in all.
+        public var attempts: Int
+        /// Calls by number of attempts (`"1"`, `"2"`, ...).
+        public var attemptsPerCall: [String: Int]
+        /// Attempts per call: 1 without retries.
+        public var retryAmplification: Double
+        /// Time spent sleeping in backoff, in seconds.
+        public var backoffSeconds: Double
+        /// Calls that ran out of budget, by reason (`maxAttempts`, `quotaExhausted`, `cancelled`).
+        public var giveUps: [String: Int]
+        /// Latency of each attempt, from its send to its answer.
+        public var attemptLatency: Latency
+
+        init(_ stats: OperationStats) {
+            outcomes = stats.callOutcomes
+            attempts = stats.attempts
+            attemptsPerCall = Dictionary(uniqueKeysWithValues: stats.attemptsPerCall.map { ("\($0.key)", $0.value) })
+            retryAmplification = stats.count > 0 ? Double(stats.attempts) / Double(stats.count) : 0
+            backoffSeconds = Double(stats.backoffNanoseconds) / 1e9
+            giveUps = stats.giveUps
+            attemptLatency = Latency(stats.attemptLatency)
+        }
+    }
+
     /// One operation's counts and latency.
     public struct Operation: Sendable, Codable, Hashable {
         public var count: Int
@@ -42,6 +70,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var raw: Latency
         /// Corrected latency per outcome: `ok`, each error code, `unknown`.
         public var byOutcome: [String: Latency]
+        /// Attempts, retries, backoff and give-ups.
+        public var calls: Calls
         /// The full histograms (nanoseconds), in the compact form documented in `docs/report-schema.md`, so runs
         /// can be merged losslessly later.
         public var histograms: Histograms
@@ -54,6 +84,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
             corrected = Latency(stats.corrected)
             raw = Latency(stats.raw)
             byOutcome = stats.byOutcome.mapValues(Latency.init)
+            calls = Calls(stats)
             histograms = Histograms(corrected: stats.corrected, raw: stats.raw)
         }
     }
@@ -67,8 +98,10 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var elapsedSeconds: Double
         /// The mean target rate over the phase, for open models.
         public var targetRate: Double?
-        /// Completed operations per second of elapsed time.
+        /// Completed operations per second of elapsed time (throughput).
         public var achievedRate: Double
+        /// Operations that succeeded per second of elapsed time.
+        public var goodput: Double
         public var plannedOperations: Int?
         public var issued: Int
         public var completed: Int
@@ -91,6 +124,20 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var phases: [PhaseSummary]
     /// Every phase added up, per operation.
     public var totals: [String: Operation]
+    /// The retry strategy and token policy under test, and what the strategy's shared state saw.
+    public var retry: Retry
+    /// Injected client-side faults by kind (`faults.csv` lists each one).
+    public var faults: [String: Int]
+
+    /// The retry layer of the run.
+    public struct Retry: Sendable, Codable, Hashable {
+        public var strategy: String
+        public var tokens: String
+        /// Times the retry quota refused a retry.
+        public var quotaExhaustionEvents: Int
+        /// Sends the adaptive rate limiter delayed.
+        public var limiterDelayedSends: Int
+    }
 
     init(_ result: RunResult) {
         scenario = result.scenario.name
@@ -112,6 +159,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
                 elapsedSeconds: seconds,
                 targetRate: open ? stats.executor.plannedOperations.flatMap { ops in planned.map { Double(ops) / $0 } } : nil,
                 achievedRate: seconds > 0 ? Double(completed) / seconds : 0,
+                goodput: seconds > 0 ? Double(stats.operations.values.reduce(0) { $0 + $1.ok }) / seconds : 0,
                 plannedOperations: stats.executor.plannedOperations, issued: stats.issued, completed: completed,
                 lateStarts: stats.lateStarts, dropped: stats.dropped,
                 scheduleLag: open ? Latency(stats.scheduleLag) : nil,
@@ -119,6 +167,11 @@ public struct RunSummary: Sendable, Codable, Hashable {
             )
         }
         totals = totalStats.mapValues(Operation.init)
+        retry = Retry(
+            strategy: result.retryStrategy, tokens: result.tokenPolicy,
+            quotaExhaustionEvents: result.retryStatistics.quotaExhaustionEvents,
+            limiterDelayedSends: result.retryStatistics.limiterDelayedSends)
+        faults = result.faultCounts
     }
 
     /// The summary as pretty, key-sorted JSON.

@@ -3,6 +3,7 @@ import AWSWire
 import BenchCore
 import BenchHTTP
 import Foundation
+import Resilience
 
 /// A live endpoint over HTTP/1.1: each attempt is encoded in the service's wire protocol, signed with SigV4,
 /// sent on a keep-alive connection pool, and its answer parsed exactly as botocore parses it.
@@ -65,12 +66,12 @@ public final class HTTPTransport: Transport {
         return (String(host), port)
     }
 
-    public func send(_ request: AWSRequest, context: RequestContext) async -> TransportResult {
+    public func send(_ request: AWSRequest, context: RequestContext) async -> AttemptResult {
         let wire: WireRequest
         do {
             wire = try AWSWireCodec.encode(request)
         } catch {
-            return .failure(TransportFailure(kind: "encode", detail: "\(error)"))
+            return .failure(TransportFailure(kind: "unsupported", detail: "cannot encode: \(error)", requestSent: false))
         }
         var headers = wire.headers.fields.map { ($0.name, $0.value) }
         headers.append(("Host", hostHeader))
@@ -97,7 +98,7 @@ public final class HTTPTransport: Transport {
             case .failure(let error): return .serviceError(error)
             }
         } catch {
-            return .failure(TransportFailure(kind: error.kind.rawValue, detail: error.message))
+            return .failure(TransportFailure(kind: error.kind.rawValue, detail: error.message, requestSent: error.requestSent))
         }
     }
 }

@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Resilience
 
 /// Issues one logical operation: draws its workload and parameters from the seed and the operation's index,
 /// sends it, and records the outcome with its intended and actual send times.
@@ -11,23 +12,26 @@ struct OperationIssuer: Sendable {
     /// Running sums of the workloads' weights, for an O(log n) weighted draw.
     let cumulativeWeights: [UInt64]
     let fixtures: ResolvedFixtures
-    let transport: any Transport
+    /// Token policy, retry strategy and fault layer in front of the transport.
+    let pipeline: CallPipeline
+    let phaseName: String
     let clock: any BenchClock
     let recorder: Recorder
     /// The run-wide sequence number of this phase's operation 0.
     let sequenceBase: UInt64
 
     init(
-        phase: Int, seed: UInt64, mix: Mix, fixtures: ResolvedFixtures, transport: any Transport,
+        phase: Int, seed: UInt64, mix: Mix, fixtures: ResolvedFixtures, pipeline: CallPipeline,
         clock: any BenchClock, recorder: Recorder, sequenceBase: UInt64, phaseName: String
     ) {
+        self.phaseName = phaseName
         self.phase = phase
         phaseSeed = SplitMix64(seed: seed).derived("phase:\(phaseName)")
         workloads = mix.workloads
         var total: UInt64 = 0
         cumulativeWeights = mix.workloads.map { total += UInt64($0.weight); return total }
         self.fixtures = fixtures
-        self.transport = transport
+        self.pipeline = pipeline
         self.clock = clock
         self.recorder = recorder
         self.sequenceBase = sequenceBase
@@ -48,16 +52,14 @@ struct OperationIssuer: Sendable {
         return (workload, workload.makeRequest(&context))
     }
 
-    /// Generates, sends and records operation `index`, intended to start at `intended`.
+    /// Generates operation `index`, runs it through the pipeline (token policy, retries, faults, transport),
+    /// and records the call, intended to start at `intended`.
     func issue(index: Int, intended: Instant, openModel: Bool) async {
-        let (workload, request) = request(at: index)
-        let sent = clock.now
-        recorder.started(phase: phase, lagNanoseconds: sent.nanoseconds(since: intended), openModel: openModel)
-        let context = RequestContext(requestId: "\(sequenceBase + UInt64(index))-1", attempt: 1)
-        let result = await transport.send(request, context: context)
-        recorder.completed(
-            phase: phase, operation: workload.operationName, outcome: CallOutcome(result),
-            intended: intended, sent: sent, finished: clock.now
-        )
+        let (_, request) = request(at: index)
+        let start = clock.now
+        recorder.started(phase: phase, lagNanoseconds: start.nanoseconds(since: intended), openModel: openModel)
+        let call = await pipeline.call(
+            request, sequence: sequenceBase + UInt64(index), phase: phaseName, intendedStart: intended)
+        recorder.completed(phase: phase, call: call, intended: intended)
     }
 }

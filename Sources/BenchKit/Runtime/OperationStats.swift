@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Resilience
 
 /// Counters and latency histograms of one operation within one phase.
 ///
@@ -17,9 +18,20 @@ struct OperationStats: Sendable {
     var raw = Histogram(significantDigits: 3)
     /// Corrected latency per outcome: `ok`, each error code, and `unknown`.
     var byOutcome: [String: Histogram] = [:]
+    /// Calls by their Jepsen outcome over all attempts: `ok`, `fail` (definitely not applied), `unknown`.
+    var callOutcomes: [String: Int] = [:]
+    /// Calls by how many attempts they made.
+    var attemptsPerCall: [Int: Int] = [:]
+    var attempts = 0
+    /// Nanoseconds spent sleeping in backoff before retries.
+    var backoffNanoseconds: UInt64 = 0
+    /// Calls that gave up, by reason (`maxAttempts`, `quotaExhausted`, `notRetryable`, `cancelled`).
+    var giveUps: [String: Int] = [:]
+    /// Latency of each attempt, from its actual send to its end.
+    var attemptLatency = Histogram(significantDigits: 3)
 
     /// Adds one completed operation. O(1) amortised, no allocation once each outcome has been seen once.
-    mutating func record(_ outcome: CallOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64) {
+    mutating func record(_ outcome: OperationOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64) {
         count += 1
         let key: String
         switch outcome {
@@ -39,6 +51,19 @@ struct OperationStats: Sendable {
         byOutcome[key, default: Histogram(significantDigits: 3)].record(max(correctedNanoseconds, 1))
     }
 
+    /// Adds what the retry layer did for one call: its attempts, backoff, give-up reason and Jepsen outcome.
+    /// O(attempts).
+    mutating func record(call: CallRecord) {
+        callOutcomes[call.outcome.rawValue, default: 0] += 1
+        attemptsPerCall[call.attemptCount, default: 0] += 1
+        attempts += call.attemptCount
+        backoffNanoseconds &+= call.backoffNanoseconds
+        // Giving up on a call that never failed, or that a non-retryable error ended, is not news; only
+        // exhausted budgets and cancellations are reported.
+        if let reason = call.giveUpReason, reason != .notRetryable { giveUps[reason.rawValue, default: 0] += 1 }
+        for attempt in call.attempts { attemptLatency.record(max(attempt.end.nanoseconds(since: attempt.actualSend), 1)) }
+    }
+
     /// Adds another phase's (or worker's) counts into these.
     mutating func merge(_ other: OperationStats) {
         count += other.count
@@ -49,6 +74,12 @@ struct OperationStats: Sendable {
         try? corrected.add(other.corrected)
         try? raw.add(other.raw)
         for (key, histogram) in other.byOutcome { try? byOutcome[key, default: Histogram(significantDigits: 3)].add(histogram) }
+        callOutcomes.merge(other.callOutcomes, uniquingKeysWith: +)
+        attemptsPerCall.merge(other.attemptsPerCall, uniquingKeysWith: +)
+        attempts += other.attempts
+        backoffNanoseconds &+= other.backoffNanoseconds
+        giveUps.merge(other.giveUps, uniquingKeysWith: +)
+        try? attemptLatency.add(other.attemptLatency)
     }
 
     var errorCount: Int { errors.values.reduce(0, +) }

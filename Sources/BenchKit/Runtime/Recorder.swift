@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Resilience
 import Synchronization
 
 /// Collects every completed logical operation into per-phase, per-operation counters and histograms.
@@ -76,9 +77,19 @@ final class Recorder: Sendable {
         }
     }
 
+    /// Records one completed logical call with everything its retry layer did. O(attempts).
+    func completed(phase: Int, call: CallRecord, intended: Instant) {
+        let outcome = OperationOutcome(call.finalResult)
+        let sent = call.attempts.first?.actualSend ?? call.start
+        completed(
+            phase: phase, operation: call.operation, outcome: outcome, intended: intended, sent: sent,
+            finished: call.end, attempts: call.attemptCount) { stats in stats.record(call: call) }
+    }
+
     /// Records one completed logical operation. O(1) amortised.
     func completed(
-        phase: Int, operation: String, outcome: CallOutcome, intended: Instant, sent: Instant, finished: Instant
+        phase: Int, operation: String, outcome: OperationOutcome, intended: Instant, sent: Instant, finished: Instant,
+        attempts: Int = 1, details: (inout OperationStats) -> Void = { _ in }
     ) {
         inFlightCount.subtract(1, ordering: .relaxed)
         completedCount.add(1, ordering: .relaxed)
@@ -92,8 +103,11 @@ final class Recorder: Sendable {
         state.withLock {
             $0.phases[phase].operations[operation, default: OperationStats()]
                 .record(outcome, correctedNanoseconds: corrected, rawNanoseconds: raw)
+            details(&$0.phases[phase].operations[operation, default: OperationStats()])
             let closed = $0.series.current
-            $0.series.record(operation: operation, outcome: outcome, corrected: corrected, raw: raw, finished: finished)
+            $0.series.record(
+                operation: operation, outcome: outcome, corrected: corrected, raw: raw, attempts: attempts,
+                finished: finished)
             if $0.series.current != closed { flushRows(&$0) }
         }
     }

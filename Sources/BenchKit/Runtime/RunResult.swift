@@ -2,6 +2,7 @@ import AWSModel
 import BenchCore
 import Emulator
 import Foundation
+import Resilience
 
 /// Everything a run recorded, ready for the reports.
 public struct RunResult: Sendable {
@@ -17,6 +18,14 @@ public struct RunResult: Sendable {
     public let ledger: Ledger?
     /// Interval rows (downsampled on long runs) for the HTML report.
     public let timeline: [IntervalRow]
+    /// The retry strategy's name and what it did across the run (quota exhaustion, limiter delays).
+    public let retryStrategy: String
+    public let retryStatistics: RetryStatistics
+    /// Injected faults by kind, and when each kind fired first and last (seconds since the first phase started).
+    public let faultCounts: [String: Int]
+    let faultSpans: [String: ClosedRange<Double>]
+    /// The token policy's name.
+    public let tokenPolicy: String
 
     /// The run's summary, as written to `summary.json`.
     public var summary: RunSummary { RunSummary(self) }

@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Resilience
 import Foundation
 
 /// Runs a validated scenario: builds the endpoint, creates the fixtures, runs each phase in order, and returns
@@ -12,6 +13,7 @@ public struct Runner: Sendable {
     let transportOverride: (any Transport)?
     let progress: ProgressReporter?
     let intervalLog: IntervalLog?
+    let faultLog: FaultLog?
 
     /// - Parameters:
     ///   - scenario: the scenario, with command-line overrides already applied.
@@ -20,11 +22,14 @@ public struct Runner: Sendable {
     ///   - transport: a transport to use instead of the scenario's endpoint (tests).
     ///   - progress: prints the live status line, if given.
     ///   - intervalLog: receives `latency.csv` rows as intervals close, if given.
+    ///   - faultLog: receives every injected fault (`faults.csv`), if given; otherwise faults are only counted.
     public init(
         scenario: Scenario, clock: any BenchClock = SystemClock(), stop: StopSignal = StopSignal(),
-        transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil
+        transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil,
+        faultLog: FaultLog? = nil
     ) {
         self.intervalLog = intervalLog
+        self.faultLog = faultLog
         self.scenario = scenario
         self.clock = clock
         self.stop = stop
@@ -57,15 +62,27 @@ public struct Runner: Sendable {
 
         var rowSink: (@Sendable ([IntervalRow]) -> Void)?
         if let intervalLog { rowSink = { rows in intervalLog.append(rows) } }
+        let origin = clock.now
         let recorder = Recorder(
-            phases: scenario.phases, origin: clock.now, intervalNanoseconds: scenario.intervalNanoseconds,
+            phases: scenario.phases, origin: origin, intervalNanoseconds: scenario.intervalNanoseconds,
             rowSink: rowSink
         )
+        let faultLog = try self.faultLog ?? FaultLog(folder: nil)
+        let strategy = scenario.retry.makeStrategy(clock: clock)
+        let send: AttemptTransport = { request, context in await transport.send(request, context: context) }
+        let injector = scenario.faults.faults.isEmpty ? nil : FaultInjector(
+            plan: scenario.faults, seed: scenario.seed, clock: clock, runStart: origin, transport: send,
+            onEvent: { event in faultLog.record(event, origin: origin) })
+        let pipeline = if let injector {
+            CallPipeline(strategy: strategy, tokens: scenario.tokens, clock: clock, seed: scenario.seed, faults: injector)
+        } else {
+            CallPipeline(strategy: strategy, tokens: scenario.tokens, clock: clock, seed: scenario.seed, transport: send)
+        }
         var sequenceBase: UInt64 = 0
         for (index, phase) in scenario.phases.enumerated() where !stop.isStopped {
             let issuer = OperationIssuer(
                 phase: index, seed: scenario.seed, mix: phase.mix ?? scenario.defaultMix ?? .allOperations,
-                fixtures: fixtures, transport: transport, clock: clock, recorder: recorder,
+                fixtures: fixtures, pipeline: pipeline, clock: clock, recorder: recorder,
                 sequenceBase: sequenceBase, phaseName: phase.name
             )
             let runner = PhaseRunner(
@@ -77,10 +94,12 @@ public struct Runner: Sendable {
             progress?.phaseEnded()
             sequenceBase += UInt64(issued)
         }
+        if !stop.isStopped { await injector?.waitForDelayedDuplicates() }
         return RunResult(
             scenario: scenario, phases: recorder.snapshot, startedAt: startedAt, finishedAt: clock.now,
             wallStart: clock.date(of: startedAt), interrupted: stop.isStopped, ledger: emulator?.ledger,
-            timeline: recorder.timeline
+            timeline: recorder.timeline, retryStrategy: strategy.name, retryStatistics: strategy.statistics,
+            faultCounts: faultLog.counts, faultSpans: faultLog.spans, tokenPolicy: scenario.tokens.name
         )
     }
 }

@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Resilience
 
 /// A setup step that failed; the run stops before any load with this message.
 public struct SetupError: Error, Sendable, CustomStringConvertible {

@@ -1,34 +1,12 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Resilience
 
-/// How an attempt ended when no answer came back: the request may or may not have taken effect.
-public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A short stable kind: `timeout`, `reset`, `connect`, `unsupported`, `cancelled`.
-    public var kind: String
-    public var detail: String
-
-    public init(kind: String, detail: String) {
-        self.kind = kind
-        self.detail = detail
-    }
-
-    public var description: String { "\(kind): \(detail)" }
-}
-
-/// The answer to one attempt.
-public enum TransportResult: Sendable {
-    /// The service answered with success.
-    case response(AWSResponse)
-    /// The service answered with a modeled error (it did not apply the request, unless the error says so).
-    case serviceError(ServiceError)
-    /// No answer: the outcome is unknown.
-    case failure(TransportFailure)
-}
-
-/// Carries one attempt to an endpoint: the in-process emulator, or (later) HTTP.
+/// Carries one attempt to an endpoint: the in-process emulator or HTTP. The answer is an ``AttemptResult``:
+/// a response, a modeled error, or a ``TransportFailure`` whose `requestSent` says whether the outcome is unknown.
 public protocol Transport: Sendable {
-    func send(_ request: AWSRequest, context: RequestContext) async -> TransportResult
+    func send(_ request: AWSRequest, context: RequestContext) async -> AttemptResult
 }
 
 /// The in-process emulator as a transport: no sockets, no encoding; the call runs on the caller's thread.
@@ -38,7 +16,7 @@ public struct EmbeddedTransport: Transport {
     public init(emulator: Emulator) { self.emulator = emulator }
 
     /// - Complexity: that of the emulated operation (O(1) or O(batch)).
-    public func send(_ request: AWSRequest, context: RequestContext) async -> TransportResult {
+    public func send(_ request: AWSRequest, context: RequestContext) async -> AttemptResult {
         do throws(ServiceError) {
             return .response(try emulator.handle(request, context: context))
         } catch {

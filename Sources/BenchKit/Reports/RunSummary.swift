@@ -76,6 +76,40 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var operations: [String: Operation]
     }
 
+    /// Attempts per logical call, from the retry layer.
+    public struct RetryCounts: Sendable, Codable, Hashable {
+        /// Logical calls made.
+        public var calls: Int
+        /// Attempts sent for them (at least one per call).
+        public var attempts: Int
+
+        public init(calls: Int, attempts: Int) {
+            self.calls = calls
+            self.attempts = attempts
+        }
+    }
+
+    /// The retry layer's statistics (absent until a run has a retry layer that reports them).
+    public struct Retries: Sendable, Codable, Hashable {
+        /// Per operation name.
+        public var operations: [String: RetryCounts]
+
+        public init(operations: [String: RetryCounts]) { self.operations = operations }
+    }
+
+    /// The idempotency checker's result (absent until a run has a checker).
+    public struct Idempotency: Sendable, Codable, Hashable {
+        /// Violations found, over every invariant.
+        public var violations: Int
+        /// Each invariant the checker verified, with its evidence; the gate lists each in `junit.xml`.
+        public var invariants: [InvariantResult]
+
+        public init(violations: Int, invariants: [InvariantResult]) {
+            self.violations = violations
+            self.invariants = invariants
+        }
+    }
+
     /// The format of this file: `bench.summary/<major>`.
     public var schema = "bench.summary/1"
     public var scenario: String
@@ -88,6 +122,16 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var phases: [PhaseSummary]
     /// Every phase added up, per operation.
     public var totals: [String: Operation]
+    /// The scenario file the run came from (absolute path), so that `bench compare --confirm` can rerun it.
+    public var scenarioFile: String?
+    /// The run's command-line flags (without `--out`), so that a rerun uses the same overrides.
+    public var arguments: [String]?
+    /// Retry statistics, when the run had a retry layer that reports them.
+    public var retries: Retries?
+    /// The idempotency checker's result, when the run was checked.
+    public var idempotency: Idempotency?
+    /// The gate's verdict: each threshold and invariant with its outcome, when the scenario declares any.
+    public var gate: GateVerdict?
 
     init(_ result: RunResult) {
         scenario = result.scenario.name

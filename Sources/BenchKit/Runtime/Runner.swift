@@ -11,6 +11,7 @@ public struct Runner: Sendable {
     let transportOverride: (any Transport)?
     let progress: ProgressReporter?
     let intervalLog: IntervalLog?
+    let abortMonitor: AbortMonitor?
 
     /// - Parameters:
     ///   - scenario: the scenario, with command-line overrides already applied.
@@ -19,11 +20,14 @@ public struct Runner: Sendable {
     ///   - transport: a transport to use instead of the scenario's endpoint (tests).
     ///   - progress: prints the live status line, if given.
     ///   - intervalLog: receives `latency.csv` rows as intervals close, if given.
+    ///   - abortMonitor: evaluates abort-on-fail thresholds during the phases and sets `stop` on a breach.
     public init(
         scenario: Scenario, clock: any BenchClock = SystemClock(), stop: StopSignal = StopSignal(),
-        transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil
+        transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil,
+        abortMonitor: AbortMonitor? = nil
     ) {
         self.intervalLog = intervalLog
+        self.abortMonitor = abortMonitor
         self.scenario = scenario
         self.clock = clock
         self.stop = stop
@@ -56,6 +60,8 @@ public struct Runner: Sendable {
             phases: scenario.phases, origin: clock.now, intervalNanoseconds: scenario.intervalNanoseconds,
             rowSink: rowSink
         )
+        abortMonitor?.start(scenario: scenario, recorder: recorder, clock: clock, stop: stop)
+        defer { abortMonitor?.finish() }
         var sequenceBase: UInt64 = 0
         for (index, phase) in scenario.phases.enumerated() where !stop.isStopped {
             let issuer = OperationIssuer(

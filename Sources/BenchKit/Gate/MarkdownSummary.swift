@@ -22,7 +22,7 @@ public enum MarkdownSummary {
             if !gate.thresholds.isEmpty {
                 lines += ["", "| threshold | measured | verdict |", "|---|---:|---|"]
                 for result in gate.thresholds {
-                    let measured = result.measured.map { formatMeasured($0, result) } ?? "—"
+                    let measured = result.measured.map { Threshold.formatMeasured($0, unit: result.unit) } ?? "—"
                     let verdict = result.passed ? "✅ pass" : (result.verdict == .notMeasured ? "❌ not measured" : "❌ fail")
                     lines.append("| `\(cell(result.threshold))` | \(measured) | \(verdict) |")
                 }
@@ -49,16 +49,6 @@ public enum MarkdownSummary {
             lines.append("| \(cell(phase.name)) | \(phase.completed) | \(ConsoleSummary.format(phase.achievedRate, 1)) | \(target) |")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A measured value with the threshold's unit: `0.052ms`, `0.5%`, `399.8/s`.
-    static func formatMeasured(_ value: Double, _ result: ThresholdResult) -> String {
-        switch result.unit {
-        case "ms": return ConsoleSummary.format(value, 3) + "ms"
-        case "ratio": return Threshold.number(value * 100) + "%"
-        case "ops/s": return ConsoleSummary.format(value, 1) + "/s"
-        default: return Threshold.number(value)
-        }
     }
 
     /// `text` safe inside a table cell: pipes escaped, newlines flattened.

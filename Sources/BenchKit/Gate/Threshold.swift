@@ -64,6 +64,16 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A measured value in its unit's spelling, rounded for people: `0.052ms`, `0.5%`, `399.8/s`, `1.25`.
+    static func formatMeasured(_ value: Double, unit: String) -> String {
+        switch unit {
+        case "ms": return ConsoleSummary.format(value, 3) + "ms"
+        case "ratio": return number((value * 100_000).rounded() / 1_000) + "%"
+        case "ops/s": return ConsoleSummary.format(value, 1) + "/s"
+        default: return number((value * 1_000).rounded() / 1_000)
+        }
+    }
+
     /// A number with at most 6 significant decimals and no trailing zeros (locale-free).
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }

@@ -43,7 +43,7 @@ extension Threshold {
         switch measurement {
         case .value(let value):
             verdict = comparison.holds(value, limit) ? .pass : .fail
-            let formatted = Threshold.format(value, of: metric)
+            let formatted = Threshold.formatMeasured(value, unit: metric.unit)
             message = "\(metric) = \(formatted) (limit \(comparison.rawValue) \(Threshold.format(limit, of: metric)))"
         case .notMeasured(let reason):
             verdict = .notMeasured

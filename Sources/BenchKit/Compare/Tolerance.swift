@@ -42,18 +42,20 @@ public enum ComparedMetric: String, Sendable, Codable, CodingKeyRepresentable, H
         }
     }
 
-    /// Defaults that tolerate a shared two-core machine's noise on short runs against the embedded emulator
-    /// (two runs of the same build must compare clean), and still catch a real slowdown: a p99 that doubles
-    /// and grows by more than 2 ms, a throughput that drops by more than 10 %.
+    /// Defaults that tolerate a shared two-core machine's noise (two runs of the same build must compare clean):
+    /// there the tail of the corrected latency is set by scheduler stalls of 10-40 ms, not by the endpoint, so
+    /// a tail regression must both double and grow by tens of milliseconds. Closed-model throughput swings by
+    /// 2x with the machine's load; gate open-model phases, or widen `achieved_rate` for closed ones. On a
+    /// quiet dedicated machine use `--preset strict` or `--tolerance`.
     public var defaultTolerance: Tolerance {
         switch self {
-        case .p50: return Tolerance(relative: 0.25, absolute: 0.5)
-        case .p90: return Tolerance(relative: 0.30, absolute: 1)
-        case .p99: return Tolerance(relative: 0.50, absolute: 2)
-        case .p999: return Tolerance(relative: 1.0, absolute: 5)
-        case .max: return Tolerance(relative: 2.0, absolute: 20)
-        case .errorRate: return Tolerance(relative: 0.5, absolute: 0.005)
-        case .achievedRate: return Tolerance(relative: 0.10, absolute: 5)
+        case .p50: return Tolerance(relative: 0.50, absolute: 1)
+        case .p90: return Tolerance(relative: 0.50, absolute: 5)
+        case .p99: return Tolerance(relative: 1.0, absolute: 25)
+        case .p999: return Tolerance(relative: 2.0, absolute: 50)
+        case .max: return Tolerance(relative: 3.0, absolute: 100)
+        case .errorRate: return Tolerance(relative: 0.5, absolute: 0.01)
+        case .achievedRate: return Tolerance(relative: 0.25, absolute: 5)
         }
     }
 }

@@ -6,7 +6,8 @@ import Emulator
 /// follows from them (`docs/exit-codes.md`).
 ///
 /// Correctness wins over performance: any violated invariant or breached correctness threshold gives 4;
-/// otherwise any breached or unmeasured threshold gives 3; otherwise 0.
+/// otherwise any breached threshold, any threshold the run did not measure (whatever its metric: nothing was
+/// proven wrong, but nothing was proven right either) or an early abort gives 3; otherwise 0.
 public struct GateVerdict: Sendable, Codable, Hashable {
     public enum Status: String, Sendable, Codable, Hashable {
         case pass
@@ -26,7 +27,7 @@ public struct GateVerdict: Sendable, Codable, Hashable {
         self.thresholds = thresholds
         self.invariants = invariants
         self.abortedBy = abortedBy
-        if invariants.contains(where: { !$0.passed }) || thresholds.contains(where: { $0.correctness && !$0.passed }) {
+        if invariants.contains(where: { !$0.passed }) || thresholds.contains(where: { $0.correctness && $0.verdict == .fail }) {
             status = .correctnessViolation
         } else if !thresholds.allSatisfy(\.passed) || abortedBy != nil {
             status = .thresholdBreached

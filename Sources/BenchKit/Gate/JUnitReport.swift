@@ -15,7 +15,8 @@ public enum JUnitReport {
         for result in verdict.thresholds {
             var failure: (message: String, type: String)?
             if !result.passed {
-                failure = (result.message, result.correctness ? "correctness-violation" : result.verdict.rawValue)
+                let correctness = result.correctness && result.verdict == .fail
+                failure = (result.message, correctness ? "correctness-violation" : result.verdict.rawValue)
             }
             thresholdCases.append(testCase(classname: "\(name).thresholds", name: result.threshold, failure: failure, body: result.message))
         }

@@ -30,6 +30,9 @@ extension Threshold {
                 break
             }
         }
+        if operatorStart == nil && depth != 0 {
+            throw UsageError("threshold \"\(text)\": missing \")\" after the metric's arguments")
+        }
         guard let start = operatorStart else {
             throw UsageError("threshold \"\(text)\" needs a comparison (<, <=, >, >=, ==), e.g. \"p99(RegisterTargets) < 50ms\"")
         }
@@ -95,7 +98,9 @@ extension Threshold {
         }
         for prefix in ["schedule_lag.", "scheduleLag."] where name.hasPrefix(prefix) {
             try only("only phase=NAME (or nothing for the worst phase)", operation: false, phase: true)
-            guard let statistic = parseStatistic(String(name.dropFirst(prefix.count))) else {
+            guard let statistic = parseStatistic(String(name.dropFirst(prefix.count))),
+                ThresholdMetric.scheduleLagStatistics.contains(statistic)
+            else {
                 throw fail("unknown statistic in \"\(name)\"; use p50, p90, p99, p99.9, max or mean")
             }
             return .scheduleLag(statistic, phase: scope.phase)

@@ -52,9 +52,10 @@ public struct ComparisonRow: Sendable, Codable, Hashable {
         let change = current - baseline
         absoluteChange = change
         relativeChange = baseline == 0 ? nil : change / baseline
-        // Positive `worse` means the metric moved in its bad direction.
-        let worse = metric.polarity == .prefersSmaller ? change : -change
-        let beyond = abs(change) > tolerance.absolute && abs(change) > tolerance.relative * abs(baseline)
-        verdict = !beyond ? .unchanged : (worse > 0 ? .regression : .improvement)
+        // `high` is the side that is larger when the metric got worse: the current latency, the baseline throughput.
+        let (high, low) = metric.polarity == .prefersSmaller ? (current, baseline) : (baseline, current)
+        let regressed = high > low * (1 + tolerance.relative) && high - low > tolerance.absolute
+        let improved = low > high * (1 + tolerance.relative) && low - high > tolerance.absolute
+        verdict = regressed ? .regression : (improved ? .improvement : .unchanged)
     }
 }

@@ -13,9 +13,12 @@ public enum Polarity: String, Sendable, Codable, Hashable {
 ///
 /// A change is a regression only when it exceeds **both** tolerances: the relative one keeps large values
 /// honest, the absolute one stops microsecond-scale noise (0.02 ms to 0.03 ms is +50 %) from failing a build.
-/// The same bounds in the good direction mark an improvement.
+///
+/// The relative tolerance is a ratio, the same both ways: with 1.0 a latency regresses when it more than
+/// doubles and improves when it more than halves; with 0.25 a throughput regresses when the baseline is more
+/// than 1.25 times the current value (a drop of more than 20 %).
 public struct Tolerance: Sendable, Codable, Hashable {
-    /// A fraction of the baseline value (0.25 = 25 %).
+    /// How many times worse, minus one (0.25: 25 % worse; 1.0: twice as bad).
     public var relative: Double
     /// In the metric's unit (milliseconds, ops/s, or a fraction for error rates).
     public var absolute: Double

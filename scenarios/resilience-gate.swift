@@ -33,7 +33,9 @@ let scenario = Scenario("resilience-gate") {
         // Nothing lost, nothing unexpected: every acknowledged CreateTargetGroup created one target group, and
         // only answered or unknown calls created any.
         Invariant("acknowledged target groups exist exactly once") { run in
-            guard let ledger = run.ledger else { return ["no emulator ledger: this invariant needs the embedded endpoint"] }
+            guard let ledger = run.ledger else {
+                return ["no emulator ledger: this invariant needs the embedded endpoint"]
+            }
             let created = ledger.snapshot.filter {
                 $0.operation == "CreateTargetGroup" && $0.change == .created && $0.requestId != "setup"
             }.count

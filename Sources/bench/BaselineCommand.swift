@@ -20,12 +20,18 @@ enum BaselineCommand {
         case "save":
             let names = try parsed.expect(3, usage: "bench baseline save <name> <run folder>")
             let summary = try store.save(names[1], from: URL(fileURLWithPath: names[2]))
-            print("saved baseline \(names[1]) (\(summary.scenario), seed \(summary.seed)) in \(store.folder.path)/\(names[1])")
+            print(
+                "saved baseline \(names[1]) (\(summary.scenario), seed \(summary.seed)) "
+                    + "in \(store.folder.path)/\(names[1])"
+            )
         case "list":
             _ = try parsed.expect(1, usage: "bench baseline list")
             for name in store.names() {
                 let summary = try store.load(name)
-                print("\(name)  \(summary.scenario)  seed \(summary.seed)  \(ISO8601DateFormatter().string(from: summary.startedAt))")
+                print(
+                    "\(name)  \(summary.scenario)  seed \(summary.seed)  "
+                        + ISO8601DateFormatter().string(from: summary.startedAt)
+                )
             }
         case "delete":
             let names = try parsed.expect(2, usage: "bench baseline delete <name>")

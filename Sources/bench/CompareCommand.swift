@@ -51,7 +51,8 @@ enum CompareCommand {
         let baseline = try store.resolve(names[0])
         let current = try BaselineStore.loadSummary(URL(fileURLWithPath: names[1]))
         var comparison = SummaryComparison(
-            baseline: baseline, baselineLabel: names[0], current: current, currentLabel: names[1], tolerances: tolerances
+            baseline: baseline, baselineLabel: names[0], current: current, currentLabel: names[1],
+            tolerances: tolerances
         )
         if confirmations > 0 && !comparison.regressions.isEmpty {
             let reruns = try rerun(current, times: confirmations).map { rerun in
@@ -76,17 +77,22 @@ enum CompareCommand {
     /// their summaries. A rerun that breaches its gate still counts; one that cannot run is an error.
     private static func rerun(_ summary: RunSummary, times: Int) throws -> [RunSummary] {
         guard let file = summary.scenarioFile else {
-            throw UsageError("--confirm needs the scenario file, which this run's summary.json does not record (rerun it with this bench)")
+            throw UsageError(
+                "--confirm needs the scenario file, which this run's summary.json does not record (rerun it with this bench)"
+            )
         }
         let bench = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var summaries: [RunSummary] = []
         for attempt in 1...times {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-confirm-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "bench-confirm-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             FileHandle.standardError.write(Data("confirming: rerun \(attempt)/\(times) of \(file)\n".utf8))
             let arguments = ["run", file] + (summary.arguments ?? []) + ["--out", folder.path, "--quiet"]
             let (status, output) = try ChildProcess.capture(bench, arguments: arguments)
-            let acceptable: Set<Int32> = [ExitCode.success.rawValue, ExitCode.thresholdBreached.rawValue, ExitCode.correctnessViolation.rawValue]
+            let acceptable: Set<Int32> = [
+                ExitCode.success.rawValue, ExitCode.thresholdBreached.rawValue, ExitCode.correctnessViolation.rawValue,
+            ]
             guard acceptable.contains(status) else {
                 throw RerunFailure(description: "rerun \(attempt) of \(file) exited with \(status):\n\(output)")
             }

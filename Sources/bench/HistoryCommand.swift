@@ -22,7 +22,8 @@ enum HistoryCommand {
             let line = try HistoryEntry(summary, comparison: comparison).jsonLine() + "\n"
             let url = URL(fileURLWithPath: names[1])
             if !FileManager.default.fileExists(atPath: url.path) {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
                     throw UsageError("cannot create the history file \(url.path)")
                 }
@@ -31,7 +32,8 @@ enum HistoryCommand {
             defer { try? handle.close() }
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(line.utf8))
-            print("appended \(summary.scenario) \(ISO8601DateFormatter().string(from: summary.startedAt)) to \(url.path)")
+            print(
+                "appended \(summary.scenario) \(ISO8601DateFormatter().string(from: summary.startedAt)) to \(url.path)")
         case "render":
             let names = try parsed.expect(3, usage: "bench history render <history.jsonl> <trend.html>")
             let entries = try HistoryEntry.read(URL(fileURLWithPath: names[1]))

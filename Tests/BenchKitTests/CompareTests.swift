@@ -35,15 +35,17 @@ struct CompareTests {
     }
 
     static func compare(_ current: RunSummary, _ tolerances: ToleranceTable = .default) -> SummaryComparison {
-        SummaryComparison(baseline: baseline, baselineLabel: "base", current: current, currentLabel: "now", tolerances: tolerances)
+        SummaryComparison(
+            baseline: baseline, baselineLabel: "base", current: current, currentLabel: "now", tolerances: tolerances)
     }
 
     @Test("two summaries with known differences: exactly those are flagged, nothing else")
     func knownDifferences() {
         let comparison = Self.compare(Self.changed)
-        #expect(Set(comparison.regressions.map(\.key)) == [
-            "RegisterTargets p99", "BatchGetDeploymentTargets error_rate", "phase steady achieved_rate",
-        ])
+        #expect(
+            Set(comparison.regressions.map(\.key)) == [
+                "RegisterTargets p99", "BatchGetDeploymentTargets error_rate", "phase steady achieved_rate",
+            ])
         #expect(comparison.improvements.map(\.key) == ["CreateTargetGroup p90"])
         #expect(comparison.rows.filter { $0.verdict != .unchanged }.count == 4)
         #expect(comparison.exitCode == .thresholdBreached)
@@ -63,7 +65,8 @@ struct CompareTests {
         #expect(row?.polarity == .prefersLarger && row?.unit == "ops/s")
     }
 
-    @Test("a change counts only beyond both tolerances, on both sides of each",
+    @Test(
+        "a change counts only beyond both tolerances, on both sides of each",
         arguments: [
             // baseline p99, current p99 (ms), relative, absolute -> verdict
             (10.0, 15.0, 0.5, 5.0, ComparisonRow.Verdict.unchanged),  // exactly at both bounds
@@ -77,7 +80,8 @@ struct CompareTests {
         ])
     func tolerances(old: Double, new: Double, relative: Double, absolute: Double, verdict: ComparisonRow.Verdict) {
         let row = ComparisonRow(
-            scope: "op", metric: .p99, baseline: old, current: new, tolerance: Tolerance(relative: relative, absolute: absolute)
+            scope: "op", metric: .p99, baseline: old, current: new,
+            tolerance: Tolerance(relative: relative, absolute: absolute)
         )
         #expect(row.verdict == verdict)
     }
@@ -93,9 +97,11 @@ struct CompareTests {
         #expect(comparison.rows.filter { $0.verdict == .new }.count == ComparedMetric.allCases.count - 1)
     }
 
-    @Test("--confirm keeps a regression only when most reruns reproduce it", arguments: [
-        (3, 2, true), (3, 1, false), (2, 1, false), (2, 2, true), (1, 1, true), (1, 0, false),
-    ])
+    @Test(
+        "--confirm keeps a regression only when most reruns reproduce it",
+        arguments: [
+            (3, 2, true), (3, 1, false), (2, 1, false), (2, 2, true), (1, 1, true), (1, 0, false),
+        ])
     func confirmation(reruns: Int, reproducing: Int, confirmed: Bool) {
         var comparison = Self.compare(Self.changed)
         let reruns = (0..<reruns).map { index in Self.compare(index < reproducing ? Self.changed : Self.baseline) }
@@ -107,13 +113,15 @@ struct CompareTests {
         #expect(comparison.improvements.count == 1, "improvements are not rerun")
     }
 
-    @Test("--tolerance overrides and presets", arguments: [
-        ("p99=20%", ComparedMetric.p99, 0.2, 25.0),
-        ("p99=3ms", .p99, 1.0, 3),
-        ("p50=250us", .p50, 0.5, 0.25),
-        ("achieved_rate=10/s", .achievedRate, 0.25, 10),
-        ("error_rate=0.02", .errorRate, 0.5, 0.02),
-    ])
+    @Test(
+        "--tolerance overrides and presets",
+        arguments: [
+            ("p99=20%", ComparedMetric.p99, 0.2, 25.0),
+            ("p99=3ms", .p99, 1.0, 3),
+            ("p50=250us", .p50, 0.5, 0.25),
+            ("achieved_rate=10/s", .achievedRate, 0.25, 10),
+            ("error_rate=0.02", .errorRate, 0.5, 0.02),
+        ])
     func toleranceOverrides(text: String, metric: ComparedMetric, relative: Double, absolute: Double) throws {
         var table = ToleranceTable.default
         try table.apply(text)
@@ -122,9 +130,11 @@ struct CompareTests {
         #expect(ToleranceTable.relaxed[.p99] == Tolerance(relative: 2, absolute: 50))
     }
 
-    @Test("bad --tolerance values are refused naming the metric or the value", arguments: [
-        "p98=20%", "p99", "p99=20", "p99=-1%", "error_rate=x", "achieved_rate=-3/s",
-    ])
+    @Test(
+        "bad --tolerance values are refused naming the metric or the value",
+        arguments: [
+            "p98=20%", "p99", "p99=20", "p99=-1%", "error_rate=x", "achieved_rate=-3/s",
+        ])
     func badTolerances(text: String) {
         var table = ToleranceTable.default
         #expect(throws: UsageError.self) { try table.apply(text) }
@@ -177,10 +187,13 @@ struct CompareStoreTests {
         #expect(throws: UsageError.self) { try BaselineStore.loadSummary(notSummary) }
     }
 
-    @Test("baseline names: 1-64 of [A-Za-z0-9._-], not starting with a dot", arguments: [
-        ("a", true), (String(repeating: "n", count: 64), true), (String(repeating: "n", count: 65), false), ("", false),
-        ("..", false), (".hidden", false), ("a/b", false), ("v1.2-rc_3", true), ("spa ce", false),
-    ])
+    @Test(
+        "baseline names: 1-64 of [A-Za-z0-9._-], not starting with a dot",
+        arguments: [
+            ("a", true), (String(repeating: "n", count: 64), true), (String(repeating: "n", count: 65), false),
+            ("", false),
+            ("..", false), (".hidden", false), ("a/b", false), ("v1.2-rc_3", true), ("spa ce", false),
+        ])
     func names(name: String, valid: Bool) {
         #expect(((try? BaselineStore.checkName(name)) != nil) == valid)
     }
@@ -193,7 +206,10 @@ struct CompareStoreTests {
         var later = CompareTests.changed
         later.startedAt = later.startedAt.addingTimeInterval(86_400)
         let comparison = CompareTests.compare(later)
-        let lines = [try HistoryEntry(CompareTests.baseline).jsonLine(), try HistoryEntry(later, comparison: comparison).jsonLine()]
+        let lines = [
+            try HistoryEntry(CompareTests.baseline).jsonLine(),
+            try HistoryEntry(later, comparison: comparison).jsonLine(),
+        ]
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
         let entries = try HistoryEntry.read(file)
         #expect(entries.count == 2)

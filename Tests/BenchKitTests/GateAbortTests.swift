@@ -28,7 +28,8 @@ struct GateAbortTests {
         let clock = ManualClock()
         let stop = StopSignal()
         let breach = try Threshold.parse("p99(RegisterTargets) < 100ms").abortOnFail(after: .milliseconds(300))
-        let monitor = AbortMonitor(thresholds: [breach, try Threshold.parse("max(*) < 1ms")], periodNanoseconds: 100_000_000)
+        let monitor = AbortMonitor(
+            thresholds: [breach, try Threshold.parse("max(*) < 1ms")], periodNanoseconds: 100_000_000)
         #expect(monitor.thresholds.count == 1, "only thresholds with a grace period are watched")
         monitor.start(scenario: scenario, recorder: recorder, clock: clock, stop: stop)
         for step in 1...2 {

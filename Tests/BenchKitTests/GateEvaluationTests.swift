@@ -11,7 +11,10 @@ struct GateEvaluationTests {
     static let result = GateFixture.result(
         phases: ["steady", "storm"], seconds: [2, 1],
         operations: [
-            [Ops(name: "RegisterTargets", latencies: GateFixture.ramp(100)), Ops(name: "CreateTargetGroup", latencies: Array(repeating: 5_000_000, count: 9), errors: 1)],
+            [
+                Ops(name: "RegisterTargets", latencies: GateFixture.ramp(100)),
+                Ops(name: "CreateTargetGroup", latencies: Array(repeating: 5_000_000, count: 9), errors: 1),
+            ],
             [Ops(name: "RegisterTargets", latencies: Array(repeating: 200_000_000, count: 10))],
         ],
         lag: [1_000_000, 2_000_000]
@@ -28,7 +31,8 @@ struct GateEvaluationTests {
         var histogram = Histogram(significantDigits: 3)
         for value in GateFixture.ramp(100) { _ = histogram.record(value) }
         let p99 = Double(histogram.valueAtPercentile(99)) / 1e6
-        let metric = ThresholdMetric.latency(.p99, .corrected, MetricScope(operation: "RegisterTargets", phase: "steady"))
+        let metric = ThresholdMetric.latency(
+            .p99, .corrected, MetricScope(operation: "RegisterTargets", phase: "steady"))
         #expect(Threshold(metric, .lessThan, p99).evaluate(Self.summary).verdict == .fail)
         #expect(Threshold(metric, .lessThanOrEqual, p99).evaluate(Self.summary).verdict == .pass)
         #expect(Threshold(metric, .lessThan, p99.nextUp).evaluate(Self.summary).verdict == .pass)
@@ -58,10 +62,12 @@ struct GateEvaluationTests {
         #expect(abs(try #require(try measured("schedule_lag.max(*) < 1s")) - 2) < 0.01)
     }
 
-    @Test("a metric the run did not measure is an explicit failure, never a pass", arguments: [
-        "retry_amplification(*) < 1.3", "idempotency_violations == 0", "p99(RegisterInstance) < 1s",
-        "p99(phase=nope) < 1s", "rate(phase=nope) > 0", "schedule_lag.p99.9(phase=nope) < 1s",
-    ])
+    @Test(
+        "a metric the run did not measure is an explicit failure, never a pass",
+        arguments: [
+            "retry_amplification(*) < 1.3", "idempotency_violations == 0", "p99(RegisterInstance) < 1s",
+            "p99(phase=nope) < 1s", "rate(phase=nope) > 0", "schedule_lag.p99.9(phase=nope) < 1s",
+        ])
     func notMeasured(text: String) throws {
         let result = try Threshold.parse(text).evaluate(Self.summary)
         #expect(result.verdict == .notMeasured)
@@ -78,9 +84,11 @@ struct GateEvaluationTests {
         summary.retries = .init(operations: [
             "RegisterTargets": .init(calls: 100, attempts: 120), "CreateTargetGroup": .init(calls: 100, attempts: 100),
         ])
-        summary.idempotency = .init(violations: 2, invariants: [
-            InvariantResult(name: "one resource per token", violations: 2, evidence: ["a", "b"]),
-        ])
+        summary.idempotency = .init(
+            violations: 2,
+            invariants: [
+                InvariantResult(name: "one resource per token", violations: 2, evidence: ["a", "b"])
+            ])
         #expect(try Threshold.parse("retry_amplification(*) < 1.1").evaluate(summary).measured == 1.1)
         #expect(try Threshold.parse("retry_amplification(*) < 1.1").evaluate(summary).verdict == .fail)
         #expect(try Threshold.parse("retry_amplification(RegisterTargets) <= 1.2").evaluate(summary).verdict == .pass)
@@ -96,7 +104,8 @@ struct GateEvaluationTests {
         correctness: false, message: ""
     )
 
-    @Test("exit codes: 0 pass, 3 performance, 4 correctness (wins over 3), 130 interrupted unless the gate decided",
+    @Test(
+        "exit codes: 0 pass, 3 performance, 4 correctness (wins over 3), 130 interrupted unless the gate decided",
         arguments: [
             // (threshold verdict, correctness threshold?, invariant violations, aborted, interrupted) -> exit code
             (ThresholdResult.Verdict.pass, false, 0, false, false, ExitCode.success),
@@ -130,7 +139,8 @@ struct GateEvaluationTests {
     func invariants() {
         let many = Invariant("many") { _ in (1...25).map { "violation \($0)" } }
         let none = Invariant("none") { run in run.summary.totals.isEmpty ? ["no operations"] : [] }
-        let verdict = GateVerdict.evaluate(Self.result, summary: Self.summary, thresholds: [], invariants: [many, none])
+        let verdict = GateVerdict.evaluate(
+            Self.result, summary: Self.summary, thresholds: [], invariants: [many, none])
         #expect(verdict.invariants.map(\.violations) == [25, 0])
         #expect(verdict.invariants[0].evidence.count == InvariantResult.evidenceLimit)
         #expect(verdict.status == .correctnessViolation)

@@ -21,7 +21,9 @@ enum GateFixture {
                 stats.record(.ok, correctedNanoseconds: value, rawNanoseconds: value / 2)
             }
             for _ in 0..<op.errors {
-                stats.record(.error(code: "ValidationException", httpStatus: 400), correctedNanoseconds: 1_000_000, rawNanoseconds: 1_000_000)
+                stats.record(
+                    .error(code: "ValidationException", httpStatus: 400), correctedNanoseconds: 1_000_000,
+                    rawNanoseconds: 1_000_000)
             }
             for _ in 0..<op.unknown {
                 stats.record(.unknown(kind: "timeout"), correctedNanoseconds: 1_000_000, rawNanoseconds: 1_000_000)
@@ -54,7 +56,8 @@ enum GateFixture {
         }
         return RunResult(
             scenario: scenario, phases: phases, startedAt: .zero, finishedAt: start,
-            wallStart: Date(timeIntervalSince1970: 1_700_000_000), interrupted: interrupted, ledger: ledger, timeline: []
+            wallStart: Date(timeIntervalSince1970: 1_700_000_000), interrupted: interrupted, ledger: ledger,
+            timeline: []
         )
     }
 

@@ -4,21 +4,23 @@ import Testing
 
 @Suite("Gate: the threshold text form")
 struct GateThresholdParsingTests {
-    @Test("good thresholds parse into the right metric and limit, and print back canonically", arguments: [
-        ("p99(RegisterTargets) < 50ms", "p99(RegisterTargets) < 50ms", 50.0),
-        ("p99.9(RegisterTargets, phase=steady)<=2s", "p99.9(RegisterTargets, phase=steady) <= 2000ms", 2000),
-        ("raw.p50(*) < 250us", "raw.p50(*) < 0.25ms", 0.25),
-        ("raw.p50() < 250µs", "raw.p50(*) < 0.25ms", 0.25),
-        ("max(phase=storm) < 1500ns", "max(phase=storm) < 0.0015ms", 0.0015),
-        ("mean(CreateTargetGroup) < 1ms", "mean(CreateTargetGroup) < 1ms", 1),
-        ("error_rate(*) < 1%", "error_rate(*) < 1%", 0.01),
-        ("errorRate(RegisterInstance) <= 0.05", "error_rate(RegisterInstance) <= 5%", 0.05),
-        ("rate(phase=steady) >= 380/s", "rate(phase=steady) >= 380/s", 380),
-        ("achieved_rate > 10", "rate(*) > 10/s", 10),
-        ("schedule_lag.p99(phase=steady) < 5ms", "schedule_lag.p99(phase=steady) < 5ms", 5),
-        ("retry_amplification(*) < 1.3", "retry_amplification(*) < 1.3", 1.3),
-        ("idempotency_violations == 0", "idempotency_violations == 0", 0),
-    ])
+    @Test(
+        "good thresholds parse into the right metric and limit, and print back canonically",
+        arguments: [
+            ("p99(RegisterTargets) < 50ms", "p99(RegisterTargets) < 50ms", 50.0),
+            ("p99.9(RegisterTargets, phase=steady)<=2s", "p99.9(RegisterTargets, phase=steady) <= 2000ms", 2000),
+            ("raw.p50(*) < 250us", "raw.p50(*) < 0.25ms", 0.25),
+            ("raw.p50() < 250µs", "raw.p50(*) < 0.25ms", 0.25),
+            ("max(phase=storm) < 1500ns", "max(phase=storm) < 0.0015ms", 0.0015),
+            ("mean(CreateTargetGroup) < 1ms", "mean(CreateTargetGroup) < 1ms", 1),
+            ("error_rate(*) < 1%", "error_rate(*) < 1%", 0.01),
+            ("errorRate(RegisterInstance) <= 0.05", "error_rate(RegisterInstance) <= 5%", 0.05),
+            ("rate(phase=steady) >= 380/s", "rate(phase=steady) >= 380/s", 380),
+            ("achieved_rate > 10", "rate(*) > 10/s", 10),
+            ("schedule_lag.p99(phase=steady) < 5ms", "schedule_lag.p99(phase=steady) < 5ms", 5),
+            ("retry_amplification(*) < 1.3", "retry_amplification(*) < 1.3", 1.3),
+            ("idempotency_violations == 0", "idempotency_violations == 0", 0),
+        ])
     func parses(text: String, canonical: String, limit: Double) throws {
         let threshold = try Threshold.parse(text)
         #expect(threshold.description == canonical)
@@ -26,31 +28,34 @@ struct GateThresholdParsingTests {
         #expect(try Threshold.parse(canonical) == threshold, "the canonical form reads back to the same threshold")
     }
 
-    @Test("bad thresholds are refused with a message naming what is wrong", arguments: [
-        ("p99(RegisterTargets)", "needs a comparison"),
-        ("p99(RegisterTargets) < 50", "needs a number and a unit"),
-        ("p99(RegisterTargets) < -5ms", "needs a number and a unit"),
-        ("p99(RegisterTargets) < ", "needs a value"),
-        ("p99(RegisterTargets) =< 5ms", "unknown comparison"),
-        ("p99(RegisterTargets) != 5ms", "unknown comparison"),
-        ("p101(RegisterTargets) < 5ms", "unknown metric"),
-        ("p0(RegisterTargets) < 5ms", "unknown metric"),
-        ("latency(RegisterTargets) < 5ms", "unknown metric"),
-        ("p99(RegisterTargets < 5ms", "missing \")\""),
-        ("p99(A, B) < 5ms", "bad argument"),
-        ("p99(phase=) < 5ms", "phase= needs a phase name"),
-        ("rate(RegisterTargets) > 5", "rate takes only phase"),
-        ("retry_amplification(phase=steady) < 2", "takes only an operation"),
-        ("idempotency_violations(RegisterTargets) == 0", "no arguments"),
-        ("schedule_lag.p97(*) < 5ms", "unknown statistic"),
-        ("error_rate(*) < lots", "must be a number >= 0"),
-        ("error_rate(*) < nan", "must be a number >= 0"),
-    ])
+    @Test(
+        "bad thresholds are refused with a message naming what is wrong",
+        arguments: [
+            ("p99(RegisterTargets)", "needs a comparison"),
+            ("p99(RegisterTargets) < 50", "needs a number and a unit"),
+            ("p99(RegisterTargets) < -5ms", "needs a number and a unit"),
+            ("p99(RegisterTargets) < ", "needs a value"),
+            ("p99(RegisterTargets) =< 5ms", "unknown comparison"),
+            ("p99(RegisterTargets) != 5ms", "unknown comparison"),
+            ("p101(RegisterTargets) < 5ms", "unknown metric"),
+            ("p0(RegisterTargets) < 5ms", "unknown metric"),
+            ("latency(RegisterTargets) < 5ms", "unknown metric"),
+            ("p99(RegisterTargets < 5ms", "missing \")\""),
+            ("p99(A, B) < 5ms", "bad argument"),
+            ("p99(phase=) < 5ms", "phase= needs a phase name"),
+            ("rate(RegisterTargets) > 5", "rate takes only phase"),
+            ("retry_amplification(phase=steady) < 2", "takes only an operation"),
+            ("idempotency_violations(RegisterTargets) == 0", "no arguments"),
+            ("schedule_lag.p97(*) < 5ms", "unknown statistic"),
+            ("error_rate(*) < lots", "must be a number >= 0"),
+            ("error_rate(*) < nan", "must be a number >= 0"),
+        ])
     func refuses(text: String, expected: String) {
         #expect {
             _ = try Threshold.parse(text)
         } throws: { error in
-            "\(error)".contains(expected) && "\(error)".contains(text.split(separator: " ").first.map(String.init) ?? "")
+            "\(error)".contains(expected)
+                && "\(error)".contains(text.split(separator: " ").first.map(String.init) ?? "")
         }
     }
 
@@ -89,7 +94,10 @@ struct GateThresholdParsingTests {
         scenario = options.applied(to: scenario)
         #expect(scenario.thresholds.count == 3)
         #expect(scenario.thresholds.allSatisfy { $0.abortGrace == .seconds(2) })
-        #expect(RunOptions.recordable(["--seed", "3", "--out", "x", "--scenario-file", "f", "--quiet"]) == ["--seed", "3", "--quiet"])
+        #expect(
+            RunOptions.recordable(["--seed", "3", "--out", "x", "--scenario-file", "f", "--quiet"]) == [
+                "--seed", "3", "--quiet",
+            ])
         #expect(throws: UsageError.self) { try RunOptions.parse(["--threshold", "p99 < 5"]) }
         #expect(throws: UsageError.self) { try RunOptions.parse(["--abort-grace", "10"]) }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("Gate and compare, end to end", .serialized)
@@ -73,22 +73,33 @@ struct GateCommandTests {
     func artefacts() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try bench.run(
-            ["run", "gated.swift", "--out", "out", "--rate-scale", "3", "--threshold", "max(*) < 1ns", "--threshold",
-             "retry_amplification(*) < 2"], in: folder
+            [
+                "run", "gated.swift", "--out", "out", "--rate-scale", "3", "--threshold", "max(*) < 1ns", "--threshold",
+                "retry_amplification(*) < 2",
+            ], in: folder
         )
         #expect(result.status == 4, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("FAIL  invariant at most 30 target groups created"))
         #expect(result.stdout.contains("NOT MEASURED  retry_amplification(*)"))
         let xml = try Data(contentsOf: folder.appendingPathComponent("out/junit.xml"))
         let document = try XMLDocument(data: xml)
-        let names = try document.nodes(forXPath: "//testcase").compactMap { ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue }
-        #expect(names == ["error_rate(*) < 50%", "max(*) < 0.000001ms", "retry_amplification(*) < 2", "at most 30 target groups created"])
+        let names = try document.nodes(forXPath: "//testcase").compactMap {
+            ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue
+        }
+        #expect(
+            names == [
+                "error_rate(*) < 50%", "max(*) < 0.000001ms", "retry_amplification(*) < 2",
+                "at most 30 target groups created",
+            ])
         #expect(try document.nodes(forXPath: "//failure").count == 3)
         let markdown = try String(contentsOf: folder.appendingPathComponent("out/summary.md"), encoding: .utf8)
         #expect(markdown.contains("❌ correctness violation"))
         let json = try summary("out")
         #expect((json["scenarioFile"] as? String)?.hasSuffix("/gated.swift") == true)
-        #expect(json["arguments"] as? [String] == ["--rate-scale", "3", "--threshold", "max(*) < 1ns", "--threshold", "retry_amplification(*) < 2"])
+        #expect(
+            json["arguments"] as? [String] == [
+                "--rate-scale", "3", "--threshold", "max(*) < 1ns", "--threshold", "retry_amplification(*) < 2",
+            ])
     }
 
     @Test("--abort-on-fail stops a long run at the first breach after the grace period (exit 3)")
@@ -96,9 +107,11 @@ struct GateCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let started = Date()
         let result = try bench.run(
-            ["run", "gated.swift", "--out", "out", "--quiet", "--duration-scale", "100", "--rate-scale", "0.1",
-             "--threshold", "max(*) < 1ns",
-             "--abort-on-fail", "--abort-grace", "500ms"], in: folder
+            [
+                "run", "gated.swift", "--out", "out", "--quiet", "--duration-scale", "100", "--rate-scale", "0.1",
+                "--threshold", "max(*) < 1ns",
+                "--abort-on-fail", "--abort-grace", "500ms",
+            ], in: folder
         )
         #expect(result.status == 3, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("gate: stopped early: max(*) = "))
@@ -117,7 +130,9 @@ struct GateCommandTests {
         }
         let save = try bench.run(["baseline", "save", "gated", "a"], in: folder)
         #expect(save.status == 0, "stderr: \(save.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".bench/baselines/gated/summary.json").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(".bench/baselines/gated/summary.json").path))
         let clean = try bench.run(["compare", "gated", "b"], in: folder)
         #expect(clean.status == 0, "stdout: \(clean.stdout)\nstderr: \(clean.stderr)")
         #expect(clean.stdout.contains("no regression"))
@@ -138,13 +153,17 @@ struct GateCommandTests {
         try FileManager.default.createDirectory(at: zero, withIntermediateDirectories: true)
         try JSONSerialization.data(withJSONObject: baseline).write(to: zero.appendingPathComponent("summary.json"))
         let confirmed = try bench.run(
-            ["compare", "zero", "b", "--confirm", "1", "--tolerance", "p50=0%", "--tolerance", "p50=0ms", "--out", "cmp"],
+            [
+                "compare", "zero", "b", "--confirm", "1", "--tolerance", "p50=0%", "--tolerance", "p50=0ms", "--out",
+                "cmp",
+            ],
             in: folder
         )
         #expect(confirmed.status == 3, "stdout: \(confirmed.stdout)\nstderr: \(confirmed.stderr)")
         #expect(confirmed.stderr.contains("confirming: rerun 1/1"))
         let comparison = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("cmp/compare.json"))) as? [String: Any]
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("cmp/compare.json")))
+                as? [String: Any]
         )
         #expect((comparison["confirmation"] as? [String: Any])?["reruns"] as? Int == 1)
         let usage = try bench.run(["compare", "no-such-baseline", "b"], in: folder)

@@ -7,13 +7,18 @@ struct GateScriptTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    func script(_ name: String, _ arguments: [String], environment extra: [String: String]) throws -> BenchExecutable.Result {
+    func script(
+        _ name: String, _ arguments: [String], environment extra: [String: String]
+    ) throws -> BenchExecutable.Result {
         let bench = try BenchExecutable()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [Self.root.appendingPathComponent("scripts/\(name)").path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["BENCH": bench.url.path].merging(extra) { $1 }) { $1 }
-        let out = Pipe(), err = Pipe()
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["BENCH": bench.url.path].merging(extra) { $1 }
+        ) { $1 }
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -46,7 +51,8 @@ struct GateScriptTests {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("gate")
-        let result = try script("gate.sh", ["--duration-scale", "0.05", "--quiet"], environment: ["GATE_OUT": out.path])
+        let result = try script(
+            "gate.sh", ["--duration-scale", "0.05", "--quiet"], environment: ["GATE_OUT": out.path])
         #expect(result.status == 3, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
         #expect(result.stderr.contains("gate: FAIL, performance (exit 3)"))
         let junit = try String(contentsOf: out.appendingPathComponent("junit.xml"), encoding: .utf8)

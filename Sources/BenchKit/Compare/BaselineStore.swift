@@ -29,7 +29,8 @@ public struct BaselineStore: Sendable {
     public func save(_ name: String, from runFolder: URL) throws -> RunSummary {
         try BaselineStore.checkName(name)
         let summary = try BaselineStore.loadSummary(runFolder)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         try AtomicFile.write(summary.jsonData(), to: url(of: name))
         return summary
     }
@@ -38,7 +39,10 @@ public struct BaselineStore: Sendable {
     public func load(_ name: String) throws -> RunSummary {
         try BaselineStore.checkName(name)
         guard FileManager.default.fileExists(atPath: url(of: name).path) else {
-            throw UsageError("no baseline named \"\(name)\" in \(folder.path) (save one with `bench baseline save \(name) <run folder>`)")
+            throw UsageError(
+                "no baseline named \"\(name)\" in \(folder.path) "
+                    + "(save one with `bench baseline save \(name) <run folder>`)"
+            )
         }
         return try BaselineStore.loadSummary(url(of: name))
     }
@@ -77,10 +81,12 @@ public struct BaselineStore: Sendable {
 
     /// Names are 1-64 of `[A-Za-z0-9._-]`, not starting with a dot (so never `..`).
     static func checkName(_ name: String) throws(UsageError) {
-        let ok = (1...64).contains(name.utf8.count) && !name.hasPrefix(".") && name.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E
-                || byte == 0x5F || byte == 0x2D
-        }
+        let ok =
+            (1...64).contains(name.utf8.count) && !name.hasPrefix(".")
+            && name.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E
+                    || byte == 0x5F || byte == 0x2D
+            }
         if !ok { throw UsageError("baseline name \"\(name)\" must be 1-64 of [A-Za-z0-9._-], not starting with '.'") }
     }
 

@@ -13,8 +13,11 @@ public enum ComparisonReport {
         comparison.rows.filter { all || $0.verdict != .unchanged }.map { row in
             let arrow = row.polarity == .prefersSmaller ? "↓" : "↑"
             return [
-                row.scope, "\(row.metric.rawValue) \(arrow)", value(row.baseline, row.metric), value(row.current, row.metric),
-                change(row), "±" + Threshold.number(row.tolerance.relative * 100) + "% & ±" + value(row.tolerance.absolute, row.metric),
+                row.scope, "\(row.metric.rawValue) \(arrow)", value(row.baseline, row.metric),
+                value(row.current, row.metric),
+                change(row),
+                "±" + Threshold.number(row.tolerance.relative * 100) + "% & ±"
+                    + value(row.tolerance.absolute, row.metric),
                 verdict(row),
             ]
         }
@@ -28,7 +31,8 @@ public enum ComparisonReport {
         if rows.count == 1 { lines.append("every metric is within tolerance (--all shows them)") }
         if rows.count > 1 {
             lines += rows.map { row in
-                row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                    separator: "  ")
             }
         }
         return lines.joined(separator: "\n")

@@ -42,7 +42,8 @@ public struct HistoryEntry: Sendable, Codable, Hashable {
                 p50: operation.corrected.p50, p99: operation.corrected.p99, p999: operation.corrected.p999
             )
         }
-        achievedRates = Dictionary(summary.phases.map { ($0.name, $0.achievedRate) }, uniquingKeysWith: { first, _ in first })
+        achievedRates = Dictionary(
+            summary.phases.map { ($0.name, $0.achievedRate) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The entry as one line of JSON (no newline).
@@ -60,7 +61,8 @@ public struct HistoryEntry: Sendable, Codable, Hashable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         var entries: [HistoryEntry] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
             do {
                 entries.append(try decoder.decode(HistoryEntry.self, from: Data(line.utf8)))
             } catch {
@@ -77,15 +79,25 @@ public enum TrendPage {
     public static func render(_ entries: [HistoryEntry]) -> String {
         let runs = entries.sorted { $0.startedAt < $1.startedAt }
         let formatter = ISO8601DateFormatter()
-        let ticks = runs.enumerated().map { (Double($0.offset + 1), String(formatter.string(from: $0.element.startedAt).prefix(10))) }
-        func chart(_ id: String, _ title: String, _ yLabel: String, _ keys: Set<String>, _ value: (HistoryEntry, String) -> Double?) -> String {
+        let ticks = runs.enumerated().map {
+            (Double($0.offset + 1), String(formatter.string(from: $0.element.startedAt).prefix(10)))
+        }
+        func chart(
+            _ id: String, _ title: String, _ yLabel: String, _ keys: Set<String>,
+            _ value: (HistoryEntry, String) -> Double?
+        ) -> String {
             let series = keys.sorted().map { key in
-                SVGChart.Series(name: key, points: runs.enumerated().compactMap { index, run in
-                    value(run, key).map { (x: Double(index + 1), y: $0) }
-                })
+                SVGChart.Series(
+                    name: key,
+                    points: runs.enumerated().compactMap { index, run in
+                        value(run, key).map { (x: Double(index + 1), y: $0) }
+                    })
             }
-            let sparse = ticks.count > 12 ? ticks.enumerated().filter { $0.offset % (ticks.count / 12 + 1) == 0 }.map(\.element) : ticks
-            return SVGChart(id: id, title: title, xLabel: "run", yLabel: yLabel, series: series, xTicks: sparse).render()
+            let sparse =
+                ticks.count > 12
+                ? ticks.enumerated().filter { $0.offset % (ticks.count / 12 + 1) == 0 }.map(\.element) : ticks
+            return SVGChart(id: id, title: title, xLabel: "run", yLabel: yLabel, series: series, xTicks: sparse)
+                .render()
         }
         let operations = Set(runs.flatMap { $0.operations.keys })
         let phases = Set(runs.flatMap { $0.achievedRates.keys })
@@ -93,14 +105,21 @@ public enum TrendPage {
         body += "<p class=\"meta\">\(runs.count) run(s); corrected latency in milliseconds</p>"
         body += chart("trend-p99", "p99 latency per operation", "ms", operations) { $0.operations[$1]?.p99 }
         body += chart("trend-p50", "p50 latency per operation", "ms", operations) { $0.operations[$1]?.p50 }
-        body += chart("trend-errors", "error rate per operation", "%", operations) { $0.operations[$1].map { $0.errorRate * 100 } }
+        body += chart("trend-errors", "error rate per operation", "%", operations) {
+            $0.operations[$1].map { $0.errorRate * 100 }
+        }
         body += chart("trend-rate", "achieved rate per phase", "ops/s", phases) { $0.achievedRates[$1] }
-        body += "<h2>Runs</h2><table><tr><th>started</th><th>seed</th><th>seconds</th><th>gate</th><th>regressions</th></tr>"
+        body +=
+            "<h2>Runs</h2><table><tr><th>started</th><th>seed</th><th>seconds</th><th>gate</th>"
+            + "<th>regressions</th></tr>"
         for run in runs.reversed() {
             let regressions = run.regressions.map(String.init) ?? "&ndash;"
             let bad = (run.regressions ?? 0) > 0 || (run.gate.map { $0 != "pass" } ?? false) || run.interrupted
-            body += "<tr\(bad ? " class=\"bad\"" : "")><td>\(formatter.string(from: run.startedAt))</td><td>\(run.seed)</td>"
-            body += "<td>\(ConsoleSummary.format(run.elapsedSeconds, 1))</td><td>\(HTMLText.escape(run.gate ?? "–"))</td>"
+            body +=
+                "<tr\(bad ? " class=\"bad\"" : "")><td>\(formatter.string(from: run.startedAt))</td>"
+                + "<td>\(run.seed)</td>"
+            body +=
+                "<td>\(ConsoleSummary.format(run.elapsedSeconds, 1))</td><td>\(HTMLText.escape(run.gate ?? "–"))</td>"
             body += "<td>\(regressions)</td></tr>"
         }
         body += "</table>"

@@ -34,27 +34,35 @@ public struct SummaryComparison: Sendable, Codable, Hashable {
         baseline: RunSummary, baselineLabel: String, current: RunSummary, currentLabel: String,
         tolerances: ToleranceTable = .default
     ) {
-        self.baseline = Side(label: baselineLabel, scenario: baseline.scenario, seed: baseline.seed, startedAt: baseline.startedAt)
-        self.current = Side(label: currentLabel, scenario: current.scenario, seed: current.seed, startedAt: current.startedAt)
+        self.baseline = Side(
+            label: baselineLabel, scenario: baseline.scenario, seed: baseline.seed, startedAt: baseline.startedAt)
+        self.current = Side(
+            label: currentLabel, scenario: current.scenario, seed: current.seed, startedAt: current.startedAt)
         var rows: [ComparisonRow] = []
         for name in Set(baseline.totals.keys).union(current.totals.keys).sorted() {
-            let old = baseline.totals[name], new = current.totals[name]
+            let old = baseline.totals[name]
+            let new = current.totals[name]
             for metric in ComparedMetric.allCases where metric != .achievedRate {
-                rows.append(ComparisonRow(
-                    scope: name, metric: metric, baseline: old.flatMap { metric.value(of: $0) },
-                    current: new.flatMap { metric.value(of: $0) }, tolerance: tolerances[metric]
-                ))
+                rows.append(
+                    ComparisonRow(
+                        scope: name, metric: metric, baseline: old.flatMap { metric.value(of: $0) },
+                        current: new.flatMap { metric.value(of: $0) }, tolerance: tolerances[metric]
+                    ))
             }
         }
-        let phaseNames = baseline.phases.map(\.name) + current.phases.map(\.name).filter { name in
-            !baseline.phases.contains { $0.name == name }
-        }
+        let phaseNames =
+            baseline.phases.map(\.name)
+            + current.phases.map(\.name).filter { name in
+                !baseline.phases.contains { $0.name == name }
+            }
         for name in phaseNames {
-            rows.append(ComparisonRow(
-                scope: "phase \(name)", metric: .achievedRate,
-                baseline: baseline.phases.first { $0.name == name }?.achievedRate,
-                current: current.phases.first { $0.name == name }?.achievedRate, tolerance: tolerances[.achievedRate]
-            ))
+            rows.append(
+                ComparisonRow(
+                    scope: "phase \(name)", metric: .achievedRate,
+                    baseline: baseline.phases.first { $0.name == name }?.achievedRate,
+                    current: current.phases.first { $0.name == name }?.achievedRate,
+                    tolerance: tolerances[.achievedRate]
+                ))
         }
         self.rows = rows
     }
@@ -71,9 +79,10 @@ public struct SummaryComparison: Sendable, Codable, Hashable {
     public mutating func confirm(with reruns: [SummaryComparison]) {
         var reproduced: [String: Int] = [:]
         for row in regressions {
-            reproduced[row.key] = reruns.filter { rerun in
-                rerun.rows.contains { $0.key == row.key && $0.verdict == .regression }
-            }.count
+            reproduced[row.key] =
+                reruns.filter { rerun in
+                    rerun.rows.contains { $0.key == row.key && $0.verdict == .regression }
+                }.count
         }
         for index in rows.indices where rows[index].verdict == .regression {
             if 2 * (reproduced[rows[index].key] ?? 0) <= reruns.count { rows[index].verdict = .unconfirmed }

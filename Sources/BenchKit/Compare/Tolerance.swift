@@ -31,7 +31,9 @@ public struct Tolerance: Sendable, Codable, Hashable {
 
 /// The metrics `bench compare` looks at, with their polarity, unit and default tolerance.
 public enum ComparedMetric: String, Sendable, Codable, CodingKeyRepresentable, Hashable, CaseIterable {
-    case p50, p90, p99, p999 = "p99.9", max
+    case p50, p90, p99
+    case p999 = "p99.9"
+    case max
     case errorRate = "error_rate"
     case achievedRate = "achieved_rate"
 
@@ -76,13 +78,17 @@ public struct ToleranceTable: Sendable, Codable, Hashable {
     /// The defaults (see ``ComparedMetric/defaultTolerance``).
     public static let `default` = ToleranceTable()
     /// Any change beyond 5 % and beyond nothing: for quiet dedicated machines.
-    public static let strict = ToleranceTable(Dictionary(uniqueKeysWithValues: ComparedMetric.allCases.map {
-        ($0, Tolerance(relative: 0.05, absolute: 0))
-    }))
+    public static let strict = ToleranceTable(
+        Dictionary(
+            uniqueKeysWithValues: ComparedMetric.allCases.map {
+                ($0, Tolerance(relative: 0.05, absolute: 0))
+            }))
     /// Twice the defaults.
-    public static let relaxed = ToleranceTable(Dictionary(uniqueKeysWithValues: ComparedMetric.allCases.map {
-        ($0, Tolerance(relative: $0.defaultTolerance.relative * 2, absolute: $0.defaultTolerance.absolute * 2))
-    }))
+    public static let relaxed = ToleranceTable(
+        Dictionary(
+            uniqueKeysWithValues: ComparedMetric.allCases.map {
+                ($0, Tolerance(relative: $0.defaultTolerance.relative * 2, absolute: $0.defaultTolerance.absolute * 2))
+            }))
 
     public subscript(metric: ComparedMetric) -> Tolerance { tolerances[metric] ?? metric.defaultTolerance }
 

@@ -41,8 +41,11 @@ public final class AbortMonitor: Sendable {
             while !Task.isCancelled && !stop.isStopped {
                 do { try await clock.sleep(nanoseconds: period) } catch { return }
                 let now = clock.now
-                let summary = AbortMonitor.liveSummary(scenario, recorder.snapshot, origin: origin, now: now, clock: clock)
-                if let breach = AbortMonitor.firstBreach(thresholds, in: summary, elapsed: now.nanoseconds(since: origin)) {
+                let summary = AbortMonitor.liveSummary(
+                    scenario, recorder.snapshot, origin: origin, now: now, clock: clock)
+                if let breach = AbortMonitor.firstBreach(
+                    thresholds, in: summary, elapsed: now.nanoseconds(since: origin))
+                {
                     self?.state.withLock { $0.breach = breach }
                     stop.stop()
                     return

@@ -43,7 +43,10 @@ public struct ResponseTime: DurationGateMetric {
     ///   - scope: the operations (default all).
     ///   - phase: one phase (default every phase).
     ///   - measure: `.corrected` (from the intended start, the default) or `.raw` (from the actual send).
-    public init(_ statistic: LatencyStatistic, of scope: MetricScope = .all, in phase: String? = nil, measure: LatencyMeasure = .corrected) {
+    public init(
+        _ statistic: LatencyStatistic, of scope: MetricScope = .all, in phase: String? = nil,
+        measure: LatencyMeasure = .corrected
+    ) {
         metric = .latency(statistic, measure, MetricScope(operation: scope.operation, phase: phase ?? scope.phase))
     }
 }
@@ -53,7 +56,9 @@ public struct ResponseTime: DurationGateMetric {
 public struct ScheduleLag: DurationGateMetric {
     public let metric: ThresholdMetric
 
-    public init(_ statistic: LatencyStatistic, in phase: String? = nil) { metric = .scheduleLag(statistic, phase: phase) }
+    public init(_ statistic: LatencyStatistic, in phase: String? = nil) {
+        metric = .scheduleLag(statistic, phase: phase)
+    }
 }
 
 /// The fraction of operations in scope that ended with an error or an unknown outcome: `ErrorRate() < 0.01`.

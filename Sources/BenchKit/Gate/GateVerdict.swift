@@ -27,7 +27,9 @@ public struct GateVerdict: Sendable, Codable, Hashable {
         self.thresholds = thresholds
         self.invariants = invariants
         self.abortedBy = abortedBy
-        if invariants.contains(where: { !$0.passed }) || thresholds.contains(where: { $0.correctness && $0.verdict == .fail }) {
+        if invariants.contains(where: { !$0.passed })
+            || thresholds.contains(where: { $0.correctness && $0.verdict == .fail })
+        {
             status = .correctnessViolation
         } else if !thresholds.allSatisfy(\.passed) || abortedBy != nil {
             status = .thresholdBreached

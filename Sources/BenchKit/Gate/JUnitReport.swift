@@ -18,13 +18,16 @@ public enum JUnitReport {
                 let correctness = result.correctness && result.verdict == .fail
                 failure = (result.message, correctness ? "correctness-violation" : result.verdict.rawValue)
             }
-            thresholdCases.append(testCase(classname: "\(name).thresholds", name: result.threshold, failure: failure, body: result.message))
+            thresholdCases.append(
+                testCase(
+                    classname: "\(name).thresholds", name: result.threshold, failure: failure, body: result.message))
         }
         if let aborted = verdict.abortedBy {
-            thresholdCases.append(testCase(
-                classname: "\(name).thresholds", name: "run not aborted",
-                failure: ("the run was stopped early by \(aborted)", "aborted"), body: "aborted by \(aborted)"
-            ))
+            thresholdCases.append(
+                testCase(
+                    classname: "\(name).thresholds", name: "run not aborted",
+                    failure: ("the run was stopped early by \(aborted)", "aborted"), body: "aborted by \(aborted)"
+                ))
         }
         let invariantCases = verdict.invariants.map { result in
             let message = "\(result.violations) violation(s) of \(result.name)"
@@ -42,13 +45,17 @@ public enum JUnitReport {
             "<testsuites name=\"bench \(escape(name))\" tests=\"\(thresholdCases.count + invariantCases.count)\" "
                 + "failures=\"\(thresholdFailures + invariantFailures)\" errors=\"0\" time=\"\(time)\">",
         ]
-        for (suite, cases, failures) in [("thresholds", thresholdCases, thresholdFailures), ("invariants", invariantCases, invariantFailures)] {
+        for (suite, cases, failures) in [
+            ("thresholds", thresholdCases, thresholdFailures), ("invariants", invariantCases, invariantFailures),
+        ] {
             lines.append(
                 "  <testsuite name=\"\(escape(name)).\(suite)\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
                     + "errors=\"0\" skipped=\"0\" time=\"\(time)\">"
             )
             lines.append("    <properties>")
-            for (key, value) in [("seed", "\(summary.seed)"), ("endpoint", summary.endpoint), ("interrupted", "\(summary.interrupted)")] {
+            for (key, value) in [
+                ("seed", "\(summary.seed)"), ("endpoint", summary.endpoint), ("interrupted", "\(summary.interrupted)"),
+            ] {
                 lines.append("      <property name=\"\(key)\" value=\"\(escape(value))\"/>")
             }
             lines.append("    </properties>")
@@ -59,7 +66,9 @@ public enum JUnitReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func testCase(classname: String, name: String, failure: (message: String, type: String)?, body: String) -> String {
+    private static func testCase(
+        classname: String, name: String, failure: (message: String, type: String)?, body: String
+    ) -> String {
         let head = "    <testcase classname=\"\(escape(classname))\" name=\"\(escape(name))\" time=\"0\""
         guard let failure else {
             return head + ">\n      <system-out>\(escape(body))</system-out>\n    </testcase>"

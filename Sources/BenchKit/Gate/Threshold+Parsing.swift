@@ -9,7 +9,7 @@ extension Threshold {
         error_rate(OP | phase=P | *)                                 e.g. error_rate(*) < 1%
         rate(phase=P)                                                completed ops/s, e.g. rate(phase=steady) >= 380/s
         schedule_lag.p<N>(phase=P)                                   e.g. schedule_lag.p99(*) < 5ms
-        retry_amplification(OP)                                      attempts per call, e.g. retry_amplification(*) < 1.3
+        retry_amplification(OP)                                      attempts per call, e.g. < 1.3
         idempotency_violations                                       e.g. idempotency_violations == 0
         """
 
@@ -34,7 +34,8 @@ extension Threshold {
             throw UsageError("threshold \"\(text)\": missing \")\" after the metric's arguments")
         }
         guard let start = operatorStart else {
-            throw UsageError("threshold \"\(text)\" needs a comparison (<, <=, >, >=, ==), e.g. \"p99(RegisterTargets) < 50ms\"")
+            throw UsageError(
+                "threshold \"\(text)\" needs a comparison (<, <=, >, >=, ==), e.g. \"p99(RegisterTargets) < 50ms\"")
         }
         var end = start + 1
         while end < characters.count, characters[end] == "=" || characters[end] == "<" || characters[end] == ">" {
@@ -57,14 +58,18 @@ extension Threshold {
             guard text.hasSuffix(")") else { throw fail("missing \")\" after the metric's arguments") }
             name = String(text[..<open]).trimmingBlanks
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            arguments = inner.split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty && $0 != "*" }
+            arguments = inner.split(separator: ",").map { String($0).trimmingBlanks }.filter {
+                !$0.isEmpty && $0 != "*"
+            }
         }
         var scope = MetricScope()
         for argument in arguments {
             if argument.hasPrefix("phase=") {
                 scope.phase = String(argument.dropFirst("phase=".count))
                 if scope.phase?.isEmpty ?? true { throw fail("phase= needs a phase name") }
-            } else if scope.operation == nil, argument.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "=") }) {
+            } else if scope.operation == nil,
+                argument.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "=") })
+            {
                 scope.operation = argument
             } else {
                 throw fail("bad argument \"\(argument)\"; use an operation name, phase=NAME, or *")
@@ -122,7 +127,9 @@ extension Threshold {
         }
     }
 
-    private static func parseValue(_ text: String, for metric: ThresholdMetric, in whole: String) throws(UsageError) -> Double {
+    private static func parseValue(
+        _ text: String, for metric: ThresholdMetric, in whole: String
+    ) throws(UsageError) -> Double {
         func fail(_ message: String) -> UsageError { UsageError("threshold \"\(whole)\": \(message)") }
         guard !text.isEmpty else { throw fail("needs a value after the comparison") }
         if metric.isDuration {
@@ -150,9 +157,13 @@ extension Threshold {
     /// Nanoseconds of `50ms`, `0.5s`, `200us`, `250µs`, `1000ns`; `nil` without a unit or with a negative or
     /// non-finite number.
     static func parseDurationNanoseconds(_ text: String) -> Double? {
-        let units: [(suffix: String, nanoseconds: Double)] = [("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9)]
+        let units: [(suffix: String, nanoseconds: Double)] = [
+            ("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9),
+        ]
         for unit in units where text.hasSuffix(unit.suffix) {
-            guard let value = Double(String(text.dropLast(unit.suffix.count)).trimmingBlanks), value.isFinite, value >= 0 else {
+            guard let value = Double(String(text.dropLast(unit.suffix.count)).trimmingBlanks), value.isFinite,
+                value >= 0
+            else {
                 return nil
             }
             return value * unit.nanoseconds

@@ -36,7 +36,9 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
     /// `nil` means the threshold is only evaluated at the end.
     public var abortGrace: Duration?
 
-    public init(_ metric: ThresholdMetric, _ comparison: ThresholdComparison, _ limit: Double, abortGrace: Duration? = nil) {
+    public init(
+        _ metric: ThresholdMetric, _ comparison: ThresholdComparison, _ limit: Double, abortGrace: Duration? = nil
+    ) {
         self.metric = metric
         self.comparison = comparison
         self.limit = limit
@@ -109,13 +111,19 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
         case .idempotencyViolations: scope = .all
         }
         if let phase = scope.phase, !phases.contains(phase) {
-            issues.append(.init(path: path, message: "no phase is named \"\(phase)\" (phases: \(phases.sorted().joined(separator: ", ")))"))
+            issues.append(
+                .init(
+                    path: path,
+                    message: "no phase is named \"\(phase)\" (phases: \(phases.sorted().joined(separator: ", ")))"))
         }
         if let operation = scope.operation, !operations.contains(operation) {
-            issues.append(.init(
-                path: path,
-                message: "no workload of this scenario issues \"\(operation)\" (operations: \(operations.sorted().joined(separator: ", ")))"
-            ))
+            issues.append(
+                .init(
+                    path: path,
+                    message:
+                        "no workload of this scenario issues \"\(operation)\" "
+                        + "(operations: \(operations.sorted().joined(separator: ", ")))"
+                ))
         }
         if let grace = abortGrace, grace < .zero {
             issues.append(.init(path: path, message: "the abort grace period must be >= 0"))
@@ -130,15 +138,21 @@ extension Scenario {
         let phaseNames = Set(phases.map(\.name))
         var operations: Set<String> = []
         for phase in phases {
-            for workload in (phase.mix ?? defaultMix ?? .allOperations).workloads { operations.insert(workload.operationName) }
+            for workload in (phase.mix ?? defaultMix ?? .allOperations).workloads {
+                operations.insert(workload.operationName)
+            }
         }
         var issues: [ValidationIssue] = []
         for (index, threshold) in thresholds.enumerated() {
             issues += threshold.validationIssues(at: "gate[\(index)]", phases: phaseNames, operations: operations)
         }
         var names: Set<String> = []
-        for (index, invariant) in invariants.enumerated() where !names.insert(invariant.name).inserted || invariant.name.isEmpty {
-            issues.append(.init(path: "invariants[\(index)]", message: "names must be non-empty and unique (got \"\(invariant.name)\")"))
+        for (index, invariant) in invariants.enumerated()
+        where !names.insert(invariant.name).inserted || invariant.name.isEmpty {
+            issues.append(
+                .init(
+                    path: "invariants[\(index)]",
+                    message: "names must be non-empty and unique (got \"\(invariant.name)\")"))
         }
         return issues
     }

@@ -83,11 +83,12 @@ extension ThresholdMetric {
                     try? merged.add(measure == .raw ? operation.histograms.raw : operation.histograms.corrected)
                 }
                 guard merged.totalCount > 0 else { return .notMeasured("no operation in \(scope) completed") }
-                let nanoseconds: Double = switch statistic {
-                case .percentile(let value): Double(merged.valueAtPercentile(value))
-                case .max: Double(merged.max)
-                case .mean: merged.mean
-                }
+                let nanoseconds: Double =
+                    switch statistic {
+                    case .percentile(let value): Double(merged.valueAtPercentile(value))
+                    case .max: Double(merged.max)
+                    case .mean: merged.mean
+                    }
                 return .value(nanoseconds / 1e6)
             }
         case .errorRate(let scope):
@@ -129,7 +130,9 @@ extension ThresholdMetric {
             }
             let counts = operation.map { retries.operations[$0].map { [$0] } ?? [] } ?? Array(retries.operations.values)
             let calls = counts.reduce(0) { $0 + $1.calls }
-            guard calls > 0 else { return .notMeasured("no call of \(MetricScope(operation: operation)) was retried or made") }
+            guard calls > 0 else {
+                return .notMeasured("no call of \(MetricScope(operation: operation)) was retried or made")
+            }
             return .value(Double(counts.reduce(0) { $0 + $1.attempts }) / Double(calls))
         case .idempotencyViolations:
             guard let idempotency = summary.idempotency else {

@@ -93,7 +93,7 @@ public struct RunOptions: Sendable, Hashable {
             case "--abort-grace":
                 let text = try value(argument)
                 guard let nanoseconds = Threshold.parseDurationNanoseconds(text), nanoseconds <= 7 * 86_400 * 1e9 else {
-                    throw UsageError("--abort-grace must be a duration with a unit, at most 7 days (got \"\(text)\"), e.g. 10s")
+                    throw UsageError("--abort-grace must be a duration with a unit, at most 7 days (got \"\(text)\")")
                 }
                 options.abortGrace = .nanoseconds(Int64(nanoseconds))
             case "--scenario-file": options.scenarioFile = try value(argument)

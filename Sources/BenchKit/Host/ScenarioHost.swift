@@ -24,7 +24,8 @@ public enum ScenarioHost {
         let issues = scenario.validationIssues() + scenario.thresholdIssues()
         if !issues.isEmpty {
             let error = ScenarioValidationError(issues: issues)
-            fail("\(error)\nscenario \"\(scenario.name)\" is not valid: \(issues.count) problem(s); nothing was sent", .usageError)
+            let reason = "scenario \"\(scenario.name)\" is not valid: \(issues.count) problem(s); nothing was sent"
+            fail("\(error)\n\(reason)", .usageError)
         }
         if options.validateOnly {
             print("scenario \"\(scenario.name)\" is valid: \(scenario.phases.count) phase(s), \(scenario.fixtures.count) fixture(s), seed \(scenario.seed)")

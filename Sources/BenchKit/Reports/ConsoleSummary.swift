@@ -39,7 +39,8 @@ enum ConsoleSummary {
             lines.append("  \(mark)  \(result.message)")
         }
         for result in gate.invariants {
-            lines.append("  \(result.passed ? "PASS" : "FAIL")  invariant \(result.name): \(result.violations) violation(s)")
+            let mark = result.passed ? "PASS" : "FAIL"
+            lines.append("  \(mark)  invariant \(result.name): \(result.violations) violation(s)")
             lines += result.evidence.prefix(3).map { "        \($0)" }
         }
         if let aborted = gate.abortedBy { lines.append("  the run was stopped early by \(aborted)") }

@@ -25,6 +25,7 @@ enum BenchCommand {
 
     static var runHelp: String {
         let flags = RunOptions.help.map { "  \($0.flag.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.text)" }
+        let syntax = Threshold.textSyntax.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         return """
             USAGE: bench run <file.swift | name> [options]
 
@@ -43,7 +44,7 @@ enum BenchCommand {
               bench run smoke --threshold 'p99(RegisterTargets) < 50ms' --threshold 'error_rate(*) < 1%'
 
             THRESHOLDS (--threshold; also `Gate { }` in the file; exit code 3, or 4 for correctness):
-            \(Threshold.textSyntax)
+            \(syntax)
             """
     }
 

@@ -77,6 +77,10 @@ struct GateThresholdParsingTests {
         ]
         #expect(gate.thresholds == (try texts.map { try Threshold.parse($0).abortOnFail(after: .seconds(3)) }))
         #expect(Gate { ErrorRate() < 0.01 }.thresholds[0].abortGrace == nil)
+        let perOperation = Gate {
+            for name in ["RegisterTargets", "RegisterInstance"] { ResponseTime(.p99, of: .operation(name)) < .seconds(1) }
+        }
+        #expect(perOperation.thresholds.map(\.description) == ["p99(RegisterTargets) < 1000ms", "p99(RegisterInstance) < 1000ms"])
     }
 
     @Test("--threshold, --abort-on-fail and --abort-grace reach the scenario; --out is not recorded")

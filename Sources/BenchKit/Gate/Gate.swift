@@ -17,6 +17,7 @@ public enum GateBuilder {
     public static func buildOptional(_ part: [GateEntry]?) -> [GateEntry] { part ?? [] }
     public static func buildEither(first part: [GateEntry]) -> [GateEntry] { part }
     public static func buildEither(second part: [GateEntry]) -> [GateEntry] { part }
+    public static func buildArray(_ parts: [[GateEntry]]) -> [GateEntry] { parts.flatMap { $0 } }
 }
 
 /// The pass/fail criteria of a run: thresholds on its metrics and invariants over its result.

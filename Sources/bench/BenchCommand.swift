@@ -13,16 +13,20 @@ enum BenchCommand {
           validate <file.swift | name>        compile and check a scenario; send nothing
           list                                list the built-in scenarios
           serve [options]                     serve the emulator over HTTP for any AWS SDK
+          compare <baseline | run> <run>      compare a run with a baseline; exit 3 on a regression
+          baseline save|list|delete           keep named baselines (.bench/baselines/<name>/summary.json)
+          history append|render               keep a history of runs and render its HTML trend page
           help [command]                      show help for a command
 
-        EXIT CODES: 0 success, 1 runtime error, 2 usage or scenario error, 3 threshold breached,
-                    4 correctness violation, 130 interrupted (reports written). See docs/exit-codes.md.
+        EXIT CODES: 0 success, 1 runtime error, 2 usage or scenario error, 3 threshold breached or regression,
+                    4 correctness violation (wins over 3), 130 interrupted (reports written). See docs/exit-codes.md.
 
         Start with: swift run bench run scenarios/smoke.swift
         """
 
     static var runHelp: String {
         let flags = RunOptions.help.map { "  \($0.flag.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.text)" }
+        let syntax = Threshold.textSyntax.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         return """
             USAGE: bench run <file.swift | name> [options]
 
@@ -38,6 +42,10 @@ enum BenchCommand {
             EXAMPLES:
               bench run smoke
               bench run scenarios/mixed.swift --seed 7 --duration-scale 0.1 --out /tmp/mixed
+              bench run smoke --threshold 'p99(RegisterTargets) < 50ms' --threshold 'error_rate(*) < 1%'
+
+            THRESHOLDS (--threshold; also `Gate { }` in the file; exit code 3, or 4 for correctness):
+            \(syntax)
             """
     }
 
@@ -67,6 +75,9 @@ enum BenchCommand {
             case "validate": return try RunCommand.run(rest, validateOnly: true)
             case "list": return try ListCommand.run(rest)
             case "serve": return try ServeCommand.run(rest)
+            case "compare": return try CompareCommand.run(rest)
+            case "baseline": return try BaselineCommand.run(rest)
+            case "history": return try HistoryCommand.run(rest)
             case "help", "--help", "-h": return help(rest)
             default:
                 printError("error: unknown command \"\(command)\"\n\n\(overview)")
@@ -91,6 +102,9 @@ enum BenchCommand {
         case "validate": print(validateHelp)
         case "list": print(listHelp)
         case "serve": print(ServeCommand.help)
+        case "compare": print(CompareCommand.help)
+        case "baseline": print(BaselineCommand.help)
+        case "history": print(HistoryCommand.help)
         case nil: print(overview)
         case let other?:
             printError("error: no help for unknown command \"\(other)\"")

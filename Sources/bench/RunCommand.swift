@@ -20,6 +20,7 @@ enum RunCommand {
         var compiler = ScenarioCompiler(products: products, swiftc: try ScenarioCompiler.locateCompiler())
         compiler.optimize = optimize
         let (binary, _) = try compiler.executable(for: file.url, displayPath: file.display)
+        flags += ["--scenario-file", file.url.standardizedFileURL.path]  // recorded in summary.json for reruns
         let failure = ChildProcess.replaceProcess(with: binary, arguments: flags)
         throw UsageError("could not start the compiled scenario \(binary.path): errno \(failure)")
     }

@@ -57,6 +57,10 @@ public struct Scenario: Sendable {
     public var tokens: TokenPolicy = .stablePerCall
     /// Settings of the embedded emulator (quotas, asynchronous operation delay).
     public var emulator = EmulatorSettings()
+    /// Pass/fail bounds on the run's metrics, from `Gate { }` blocks and `--threshold` flags.
+    public var thresholds: [Threshold] = []
+    /// Correctness properties checked over the finished run, from `Gate { }` blocks.
+    public var invariants: [Invariant] = []
 
     /// Builds a scenario from its components.
     public init(_ name: String, @ScenarioBuilder _ content: () -> [any ScenarioComponent]) {

@@ -16,6 +16,14 @@ public struct RunOptions: Sendable, Hashable {
     public var quiet = false
     /// Compile and validate only; send nothing (`bench validate`).
     public var validateOnly = false
+    /// Thresholds added to the scenario's gate (`--threshold`, repeatable).
+    public var thresholds: [Threshold] = []
+    /// Every threshold (file and flags) stops the run at its first breach after ``abortGrace`` (`--abort-on-fail`).
+    public var abortOnFail = false
+    /// How long after the start of load a breach may abort the run (`--abort-grace`, default 0).
+    public var abortGrace: Duration = .zero
+    /// The scenario file the run was compiled from; `bench run` passes it so `summary.json` can record it.
+    public var scenarioFile: String?
 
     public init() {}
 
@@ -28,6 +36,9 @@ public struct RunOptions: Sendable, Hashable {
         ("--rate-scale F", "multiply every arrival rate by F (0.001...1000)"),
         ("--out DIR", "write the report folder here (default reports/<scenario>-<UTC time>)"),
         ("--quiet", "no progress lines and no end-of-run table"),
+        ("--threshold EXPR", "add a gate threshold, e.g. 'p99(RegisterTargets) < 50ms' (repeatable; see docs/ci.md)"),
+        ("--abort-on-fail", "stop the run at the first threshold breach (exit code 3) instead of at the end"),
+        ("--abort-grace D", "with --abort-on-fail: ignore breaches during the first D of load (e.g. 10s)"),
     ]
 
     /// Parses `arguments` (flags only, no file).
@@ -77,6 +88,15 @@ public struct RunOptions: Sendable, Hashable {
                 guard !folder.isEmpty else { throw UsageError("--out needs a folder") }
                 options.outputFolder = folder
             case "--quiet", "-q": options.quiet = true
+            case "--threshold": options.thresholds.append(try Threshold.parse(try value(argument)))
+            case "--abort-on-fail": options.abortOnFail = true
+            case "--abort-grace":
+                let text = try value(argument)
+                guard let nanoseconds = Threshold.parseDurationNanoseconds(text), nanoseconds <= 7 * 86_400 * 1e9 else {
+                    throw UsageError("--abort-grace must be a duration with a unit, at most 7 days (got \"\(text)\")")
+                }
+                options.abortGrace = .nanoseconds(Int64(nanoseconds))
+            case "--scenario-file": options.scenarioFile = try value(argument)
             case "--validate-only": options.validateOnly = true
             default: throw UsageError("unknown option \"\(argument)\"; see `bench run --help`")
             }
@@ -85,11 +105,34 @@ public struct RunOptions: Sendable, Hashable {
         return options
     }
 
+    /// The flags of `arguments` worth recording to rerun the same way: without `--out`, `--scenario-file` and
+    /// `--validate-only`, which belong to one invocation.
+    public static func recordable(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            switch arguments[index] {
+            case "--out", "--scenario-file": index += 2
+            case "--validate-only": index += 1
+            default:
+                kept.append(arguments[index])
+                index += 1
+            }
+        }
+        return kept
+    }
+
     /// `scenario` with these overrides applied.
     public func applied(to scenario: Scenario) -> Scenario {
         var scenario = scenario
         if let seed { scenario.seed = seed }
         if let endpoint { scenario.endpoint = .http(endpoint, region: region ?? "us-east-1") }
+        scenario.thresholds += thresholds
+        if abortOnFail {
+            for index in scenario.thresholds.indices where scenario.thresholds[index].abortGrace == nil {
+                scenario.thresholds[index].abortGrace = abortGrace
+            }
+        }
         if durationScale != 1 || rateScale != 1 {
             for index in scenario.phases.indices {
                 scenario.phases[index].executor = scenario.phases[index].executor.scaled(

@@ -21,10 +21,11 @@ public enum ScenarioHost {
             fail("error: \(error)", .usageError)
         }
         let scenario = options.applied(to: scenario)
-        do {
-            try scenario.validate()
-        } catch {
-            fail("\(error)\nscenario \"\(scenario.name)\" is not valid: \(error.issues.count) problem(s); nothing was sent", .usageError)
+        let issues = scenario.validationIssues() + scenario.thresholdIssues()
+        if !issues.isEmpty {
+            let error = ScenarioValidationError(issues: issues)
+            let reason = "scenario \"\(scenario.name)\" is not valid: \(issues.count) problem(s); nothing was sent"
+            fail("\(error)\n\(reason)", .usageError)
         }
         if options.validateOnly {
             print("scenario \"\(scenario.name)\" is valid: \(scenario.phases.count) phase(s), \(scenario.fixtures.count) fixture(s), seed \(scenario.seed)")
@@ -43,24 +44,39 @@ public enum ScenarioHost {
         } catch {
             fail("error: cannot write the report folder \(folder): \(error)", .runtimeError)
         }
+        let monitor = AbortMonitor(thresholds: scenario.thresholds)
         let result: RunResult
         do {
             result = try await Runner(
-                scenario: scenario, stop: stop, progress: progress, intervalLog: intervalLog, faultLog: faultLog
+                scenario: scenario, stop: stop, progress: progress, intervalLog: intervalLog, faultLog: faultLog,
+                abortMonitor: monitor
             ).run()
         } catch {
             fail("error: \(error)", error is ScenarioValidationError ? .usageError : .runtimeError)
         }
         _ = signals
 
+        var summary = result.summary
+        summary.scenarioFile = options.scenarioFile
+        summary.arguments = RunOptions.recordable(Array(CommandLine.arguments.dropFirst()))
+        let verdict = GateVerdict.evaluate(
+            result, summary: summary, thresholds: scenario.thresholds, invariants: scenario.invariants,
+            abortedBy: monitor.breach?.threshold
+        )
+        if !scenario.thresholds.isEmpty || !scenario.invariants.isEmpty { summary.gate = verdict }
         do {
-            try ReportWriter(folder: URL(fileURLWithPath: folder)).write(result, intervalLog: intervalLog)
+            let url = URL(fileURLWithPath: folder)
+            try ReportWriter(folder: url).write(result, intervalLog: intervalLog)
             try faultLog.commit()
+            try GateReportWriter(folder: url).write(summary)
         } catch {
             fail("error: could not write the report to \(folder): \(error)", .runtimeError)
         }
-        if !options.quiet { print(ConsoleSummary.render(result.summary, reportFolder: folder)) }
-        exit(result.interrupted ? ExitCode.interrupted.rawValue : ExitCode.success.rawValue)
+        if !options.quiet { print(ConsoleSummary.render(summary, reportFolder: folder)) }
+        if let breach = monitor.breach {
+            FileHandle.standardError.write(Data("gate: stopped early: \(breach.message)\n".utf8))
+        }
+        exit(verdict.exitCode(interrupted: result.interrupted).rawValue)
     }
 
     /// `reports/<scenario>-<UTC time>`.

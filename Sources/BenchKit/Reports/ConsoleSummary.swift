@@ -46,8 +46,26 @@ enum ConsoleSummary {
         if !errors.isEmpty {
             lines.append("errors: " + errors.sorted { $0.1 > $1.1 }.map { "\($0.0) x\($0.1)" }.joined(separator: ", "))
         }
+        if let gate = summary.gate { lines += gateLines(gate) }
         if let reportFolder { lines.append("report: \(reportFolder)/summary.json") }
         return lines.joined(separator: "\n")
+    }
+
+    /// One line per threshold (measured value against the limit) and per invariant, then the gate's verdict.
+    private static func gateLines(_ gate: GateVerdict) -> [String] {
+        var lines = ["gate:"]
+        for result in gate.thresholds {
+            let mark = result.passed ? "PASS" : (result.verdict == .notMeasured ? "NOT MEASURED" : "FAIL")
+            lines.append("  \(mark)  \(result.message)")
+        }
+        for result in gate.invariants {
+            let mark = result.passed ? "PASS" : "FAIL"
+            lines.append("  \(mark)  invariant \(result.name): \(result.violations) violation(s)")
+            lines += result.evidence.prefix(3).map { "        \($0)" }
+        }
+        if let aborted = gate.abortedBy { lines.append("  the run was stopped early by \(aborted)") }
+        lines.append("gate verdict: \(gate.status.rawValue) (exit code \(gate.exitCode.rawValue))")
+        return lines
     }
 
     private static func table(_ operations: [String: RunSummary.Operation]) -> [String] {

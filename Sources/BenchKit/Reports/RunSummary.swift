@@ -112,6 +112,19 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var operations: [String: Operation]
     }
 
+    /// The idempotency checker's result (absent until a run has a checker).
+    public struct Idempotency: Sendable, Codable, Hashable {
+        /// Violations found, over every invariant.
+        public var violations: Int
+        /// Each invariant the checker verified, with its evidence; the gate lists each in `junit.xml`.
+        public var invariants: [InvariantResult]
+
+        public init(violations: Int, invariants: [InvariantResult]) {
+            self.violations = violations
+            self.invariants = invariants
+        }
+    }
+
     /// The format of this file: `bench.summary/<major>`.
     public var schema = "bench.summary/1"
     public var scenario: String
@@ -138,6 +151,14 @@ public struct RunSummary: Sendable, Codable, Hashable {
         /// Sends the adaptive rate limiter delayed.
         public var limiterDelayedSends: Int
     }
+    /// The scenario file the run came from (absolute path), so that `bench compare --confirm` can rerun it.
+    public var scenarioFile: String?
+    /// The run's command-line flags (without `--out`), so that a rerun uses the same overrides.
+    public var arguments: [String]?
+    /// The idempotency checker's result, when the run was checked.
+    public var idempotency: Idempotency?
+    /// The gate's verdict: each threshold and invariant with its outcome, when the scenario declares any.
+    public var gate: GateVerdict?
 
     init(_ result: RunResult) {
         scenario = result.scenario.name

@@ -19,13 +19,13 @@ public struct RunResult: Sendable {
     /// Interval rows (downsampled on long runs) for the HTML report.
     public let timeline: [IntervalRow]
     /// The retry strategy's name and what it did across the run (quota exhaustion, limiter delays).
-    public let retryStrategy: String
-    public let retryStatistics: RetryStatistics
+    public internal(set) var retryStrategy = "none"
+    public internal(set) var retryStatistics = RetryStatistics()
     /// Injected faults by kind, and when each kind fired first and last (seconds since the first phase started).
-    public let faultCounts: [String: Int]
-    let faultSpans: [String: ClosedRange<Double>]
+    public internal(set) var faultCounts: [String: Int] = [:]
+    var faultSpans: [String: ClosedRange<Double>] = [:]
     /// The token policy's name.
-    public let tokenPolicy: String
+    public internal(set) var tokenPolicy = "stablePerCall"
 
     /// The run's summary, as written to `summary.json`.
     public var summary: RunSummary { RunSummary(self) }

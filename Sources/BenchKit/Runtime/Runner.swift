@@ -14,6 +14,7 @@ public struct Runner: Sendable {
     let progress: ProgressReporter?
     let intervalLog: IntervalLog?
     let faultLog: FaultLog?
+    let abortMonitor: AbortMonitor?
 
     /// - Parameters:
     ///   - scenario: the scenario, with command-line overrides already applied.
@@ -23,13 +24,15 @@ public struct Runner: Sendable {
     ///   - progress: prints the live status line, if given.
     ///   - intervalLog: receives `latency.csv` rows as intervals close, if given.
     ///   - faultLog: receives every injected fault (`faults.csv`), if given; otherwise faults are only counted.
+    ///   - abortMonitor: evaluates abort-on-fail thresholds during the phases and sets `stop` on a breach.
     public init(
         scenario: Scenario, clock: any BenchClock = SystemClock(), stop: StopSignal = StopSignal(),
         transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil,
-        faultLog: FaultLog? = nil
+        faultLog: FaultLog? = nil, abortMonitor: AbortMonitor? = nil
     ) {
         self.intervalLog = intervalLog
         self.faultLog = faultLog
+        self.abortMonitor = abortMonitor
         self.scenario = scenario
         self.clock = clock
         self.stop = stop
@@ -78,6 +81,8 @@ public struct Runner: Sendable {
         } else {
             CallPipeline(strategy: strategy, tokens: scenario.tokens, clock: clock, seed: scenario.seed, transport: send)
         }
+        abortMonitor?.start(scenario: scenario, recorder: recorder, clock: clock, stop: stop)
+        defer { abortMonitor?.finish() }
         var sequenceBase: UInt64 = 0
         for (index, phase) in scenario.phases.enumerated() where !stop.isStopped {
             let issuer = OperationIssuer(

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@Suite("scripts/nightly.sh and scripts/gate.sh, end to end", .serialized)
+struct GateScriptTests {
+    /// The package root, from this file's path (Tests/EndToEndTests/GateScriptTests.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func script(
+        _ name: String, _ arguments: [String], environment extra: [String: String]
+    ) throws -> BenchExecutable.Result {
+        let bench = try BenchExecutable()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Self.root.appendingPathComponent("scripts/\(name)").path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["BENCH": bench.url.path].merging(extra) { $1 }
+        ) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return bench.finish(process, out, err)
+    }
+
+    @Test("the nightly script run twice on the same build reports no regression, and keeps a history and trend page")
+    func nightlyTwice() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = [
+            "BENCH_BASELINES": folder.appendingPathComponent("baselines").path,
+            "NIGHTLY_REPORTS": folder.appendingPathComponent("reports").path, "NIGHTLY_CONFIRM": "2",
+        ]
+        let first = try script("nightly.sh", ["--duration-scale", "0.05"], environment: environment)
+        #expect(first.status == 0, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
+        #expect(first.stderr.contains("saved this run as the baseline"))
+        let second = try script("nightly.sh", ["--duration-scale", "0.05"], environment: environment)
+        #expect(second.status == 0, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
+        #expect(second.stdout.contains("no regression"))
+        let history = folder.appendingPathComponent("reports/history")
+        let lines = try String(contentsOf: history.appendingPathComponent("history.jsonl"), encoding: .utf8)
+        #expect(lines.split(separator: "\n").count == 2)
+        #expect(lines.contains("\"regressions\":0"))
+        #expect(FileManager.default.fileExists(atPath: history.appendingPathComponent("trend.html").path))
+    }
+
+    @Test("the gate script returns the gate's exit code (3 while retries and idempotency are not measured)")
+    func gateScript() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("gate")
+        let result = try script(
+            "gate.sh", ["--duration-scale", "0.05", "--quiet"], environment: ["GATE_OUT": out.path])
+        #expect(result.status == 3, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
+        #expect(result.stderr.contains("gate: FAIL, performance (exit 3)"))
+        let junit = try String(contentsOf: out.appendingPathComponent("junit.xml"), encoding: .utf8)
+        #expect(junit.contains("type=\"not-measured\""))
+        #expect(junit.contains("acknowledged target groups exist exactly once"))
+    }
+}

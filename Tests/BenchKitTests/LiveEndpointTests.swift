@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @testable import BenchKit
@@ -230,4 +233,81 @@ struct LiveEndpointTests {
         #expect(out["retryAfterSeconds"] as? Int == 2)
         #expect(out["attempts"] as? Int == 2)  // RetryAttempts counts retries: 3 attempts in standard mode
     }
+}
+
+/// Whether moto (pip `moto[server]`, installed by scripts/install-test-deps.sh) can be imported.
+let motoAvailable: Bool = (try? runPython("import moto.server\n", []).status) == 0
+
+/// moto_server 5.2.1 as a live endpoint: it implements CreateTargetGroup and RegisterInstance but answers
+/// RegisterTargets with an HTML 500 (wire.md §5). Needs moto; skipped, and said so, without it.
+@Suite("Live endpoints: moto_server", .enabled(if: motoAvailable, "python3 cannot import moto.server"))
+struct MotoServerTests {
+    @Test("bench runs against moto_server, and moto's unimplemented operation is reported as such")
+    func againstMoto() async throws {
+        let port = try freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(port)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            // Not waitUntilExit: from an async test it can spin forever on the run loop. Poll, bounded (5 s).
+            process.terminate()
+            for _ in 0..<100 where process.isRunning { usleep(50_000) }
+        }
+        // Wait (bounded: 20 s) until moto accepts connections.
+        var ready = false
+        for _ in 0..<200 where !ready {
+            ready = canConnect(port: port)
+            if !ready { try await Task.sleep(nanoseconds: 100_000_000) }
+        }
+        #expect(ready, "moto_server did not start on port \(port)")
+        let scenario = Scenario("moto") {
+            Endpoint.http("http://127.0.0.1:\(port)")
+            Seed(4)
+            Setup {
+                TargetGroups(1)
+                CloudMapService(namespace: "moto.local", name: "svc")
+            }
+            Phase("p", .iterations(30, concurrency: 2)) {
+                Mix {
+                    CreateTargetGroup()
+                    RegisterInstance(attributes: 2, pool: 1_000_000)
+                    RegisterTargets(batch: 1...3)
+                }
+            }
+        }
+        let result = try await Runner(scenario: scenario).run()
+        let operations = result.summary.totals
+        #expect(result.summary.phases[0].completed == 30)
+        #expect((operations["CreateTargetGroup"]?.ok ?? 0) > 0)
+        #expect((operations["RegisterInstance"]?.ok ?? 0) > 0)
+        let registers = try #require(operations["RegisterTargets"])
+        #expect(registers.ok == 0 && registers.errors["500"] == registers.count)
+        let notes = ConsoleSummary.unimplementedNotes(result.summary)
+        #expect(notes.count == 1 && notes[0].contains("does not implement RegisterTargets"), "\(notes)")
+    }
+}
+
+/// A TCP port nobody listens on right now (bound, then released).
+func freePort() throws -> Int {
+    let server = EmulatorServer(configuration: EmulatorServer.Configuration())
+    let port = try server.start()
+    server.stop()
+    return port
+}
+
+/// Whether something accepts TCP connections on 127.0.0.1:`port`.
+func canConnect(port: Int) -> Bool {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    } == 0
 }

@@ -47,6 +47,7 @@ enum ConsoleSummary {
             lines.append("errors: " + errors.sorted { $0.1 > $1.1 }.map { "\($0.0) x\($0.1)" }.joined(separator: ", "))
         }
         if let gate = summary.gate { lines += gateLines(gate) }
+        lines += unimplementedNotes(summary)
         if let reportFolder { lines.append("report: \(reportFolder)/summary.json") }
         return lines.joined(separator: "\n")
     }
@@ -66,6 +67,22 @@ enum ConsoleSummary {
         if let aborted = gate.abortedBy { lines.append("  the run was stopped early by \(aborted)") }
         lines.append("gate verdict: \(gate.status.rawValue) (exit code \(gate.exitCode.rawValue))")
         return lines
+    }
+
+    /// A line for each operation the endpoint never answered with anything but a bare 5xx or an unknown-operation
+    /// error: moto_server answers the operations it does not implement with an HTML 500.
+    static func unimplementedNotes(_ summary: RunSummary) -> [String] {
+        summary.totals.sorted { $0.key < $1.key }.compactMap { name, op in
+            guard op.count > 0, op.ok == 0, !op.errors.isEmpty else { return nil }
+            let unimplemented = op.errors.keys.allSatisfy { code in
+                (Int(code).map { $0 >= 500 } ?? false) || code == "UnknownOperationException"
+                    || code == "NotImplementedError" || code == "InvalidAction"
+            }
+            guard unimplemented else { return nil }
+            let codes = op.errors.keys.sorted().joined(separator: ", ")
+            return "note: \(name): all \(op.count) calls failed with \(codes) and none succeeded: "
+                + "the endpoint probably does not implement \(name)"
+        }
     }
 
     private static func table(_ operations: [String: RunSummary.Operation]) -> [String] {

@@ -53,7 +53,8 @@ struct FaultsFixture {
         var ids = Set<String>()
         var token: String?
         repeat {
-            let page = try emulator.lattice.listTargets(ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
+            let page = try emulator.lattice.listTargets(
+                ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
             ids.formUnion(page.items.compactMap(\.id))
             token = page.nextToken
         } while token != nil

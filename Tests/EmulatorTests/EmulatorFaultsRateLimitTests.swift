@@ -100,7 +100,8 @@ struct EmulatorFaultsRateLimitTests {
             $0.faults.rateLimits["RegisterInstance"] = .init(rate: 1, burst: 1)
         }
         try fixture.send(.lattice(.createTargetGroup(ipGroupInput(name: "first"))))
-        #expect(fixture.error(.lattice(.createTargetGroup(ipGroupInput(name: "second"))))?.code == "ThrottlingException")
+        let second = AWSRequest.lattice(.createTargetGroup(ipGroupInput(name: "second")))
+        #expect(fixture.error(second)?.code == "ThrottlingException")
         let group = try fixture.group("direct")
         _ = try fixture.register(group, ipTargets(1))
         #expect(throws: ServiceError.self) { try fixture.register(group, ipTargets(1, from: 1)) }

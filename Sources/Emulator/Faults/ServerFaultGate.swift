@@ -53,6 +53,10 @@ final class ServerFaultGate: Sendable {
         dropFraction = configuration.mutations.dropAcknowledgedRegistrations
     }
 
+    /// Whether ``failsTarget(_:request:)`` or ``dropsTarget(_:request:)`` can ever say yes (else a caller need not
+    /// draw a ``requestKey(_:)``, which would advance the counter of requests without an id).
+    var decidesTargets: Bool { registerTargetsFailureFraction > 0 || dropFraction > 0 }
+
     /// The faults injected so far.
     var counts: EmulatorFaultCounts { state.withLock { $0.counts } }
 

@@ -173,7 +173,7 @@ public final class LatticeEmulator: Sendable {
     ) throws(ServiceError) -> RegisterTargetsOutput {
         let (index, group, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
         let quota = configuration.targetsPerGroupQuota
-        let requestKey = faults.requestKey(context)
+        let requestKey = faults.decidesTargets ? faults.requestKey(context) : ""
         return state.withLock { state -> RegisterTargetsOutput in
             let now = clock.now
             var successful: [Target] = []

@@ -1,0 +1,1 @@
+// The idempotency checker: see the files of this module.

@@ -40,6 +40,18 @@ extension AWSWireCodec {
     ///   `fields["Retry-After"]`, which lets a fault write a value botocore cannot parse); `x-amz-retry-after`
     ///   from `fields["x-amz-retry-after"]`. Fields are written in sorted key order after the message.
     static func errorResponse(_ error: ServiceError, format: ErrorWireFormat, requestId: String) -> WireResponse {
+        switch error.body {
+        case .modeled: break
+        case .empty:
+            // A bare gateway answer (e.g. 503 from a load balancer): no body, no error type; botocore reports the status.
+            return WireResponse(status: error.httpStatus, headers: [WireHeaderName.requestId: requestId], body: [])
+        case .html:
+            let page = "<html><head><title>\(error.httpStatus) \(HTTPReasonPhrase.phrase(for: error.httpStatus))</title></head>"
+                + "<body><h1>\(error.httpStatus) \(HTTPReasonPhrase.phrase(for: error.httpStatus))</h1></body></html>"
+            return WireResponse(
+                status: error.httpStatus, headers: ["Content-Type": "text/html", WireHeaderName.requestId: requestId],
+                body: Array(page.utf8))
+        }
         var headers = WireHeaders()
         headers.add(WireHeaderName.contentType, format.wireProtocol.contentType)
         headers.add(WireHeaderName.requestId, requestId)

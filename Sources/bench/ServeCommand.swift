@@ -22,6 +22,9 @@ enum ServeCommand {
           --targets-per-deployment M   targets in each (default 25, 1...100000)
           --platform P                 server, lambda, ecs or cloudformation (default server)
           --operation-delay-ms N       Cloud Map asynchronous operation time (default 20, 0...60000)
+          --fault SPEC                 answer some requests with a synthetic error instead (repeatable):
+                                       throttle, conflict or error5xx, with keys p, op, from, to, retry-after,
+                                       variant (see docs/faults.md); e.g. --fault throttle:p=1
           --verify-signatures          refuse requests not signed (SigV4) with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
                                        or the shared credentials file
           -h, --help                   show this help
@@ -71,6 +74,20 @@ enum ServeCommand {
                 configuration.platform = platform
             case "--operation-delay-ms":
                 configuration.emulator.cloudMapOperationDelayNanoseconds = UInt64(try integer(flag, 0...60_000)) * 1_000_000
+            case "--fault":
+                let spec = try value(flag)
+                let fault: Fault
+                do {
+                    fault = try FaultSpecParser.parse(spec)
+                } catch {
+                    throw UsageError("--fault: \(error)")
+                }
+                guard EmulatorServer.servable(fault.kind) else {
+                    throw UsageError(
+                        "--fault \(spec): bench serve injects only throttle, conflict and error5xx; "
+                            + "\(fault.kind.name) is a client-side fault (use it with bench run --fault)")
+                }
+                configuration.faults.faults.append(fault)
             case "--verify-signatures": configuration.verifySignatures = true
             default: throw UsageError("unknown option \"\(flag)\"; see `bench serve --help`")
             }

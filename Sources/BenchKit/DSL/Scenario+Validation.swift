@@ -1,3 +1,4 @@
+import Resilience
 import AWSModel
 import BenchCore
 import Emulator
@@ -45,6 +46,9 @@ extension Scenario {
             issues += validate(phase.executor, at: "\(path).executor")
             let mix = phase.mix ?? defaultMix ?? .allOperations
             issues += validate(mix, at: "\(path).mix")
+        }
+        for (index, fault) in faults.faults.enumerated() {
+            issues += validate(fault, at: "faults[\(index)] \(fault.kind.name)", phaseNames: seenNames)
         }
         if let emulatorIssue = validateEmulator() { issues.append(emulatorIssue) }
         return issues
@@ -106,6 +110,30 @@ extension Scenario {
             issues += workload.validate(at: workloadPath)
             if let missing = missingFixture(for: workload.requirement) {
                 issues.append(.init(path: workloadPath, message: "needs \(missing) in Setup { }"))
+            }
+        }
+        return issues
+    }
+
+    private func validate(_ fault: Fault, at path: String, phaseNames: Set<String>) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if !(0...1).contains(fault.probability) {
+            issues.append(.init(path: "\(path).probability", message: "must be in 0...1 (got \(fault.probability))"))
+        }
+        let known = Set(APIOperation.allCases.map(\.rawValue))
+        for operation in fault.operations.sorted() where !known.contains(operation) {
+            issues.append(.init(
+                path: "\(path).only", message: "unknown operation \"\(operation)\"; allowed: \(known.sorted().joined(separator: ", "))"))
+        }
+        switch fault.window {
+        case .always: break
+        case .phase(let name):
+            if !phaseNames.contains(name) {
+                issues.append(.init(path: "\(path).during", message: "no phase is named \"\(name)\""))
+            }
+        case .seconds(let from, let to):
+            if let from, let to, !(from >= 0 && from < to) {
+                issues.append(.init(path: "\(path).between", message: "must be a range 0 <= from < to seconds (got \(from)...\(to))"))
             }
         }
         return issues

@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Resilience
 
 /// The command-line options of `bench run` that override a scenario without editing it.
 ///
@@ -16,6 +17,10 @@ public struct RunOptions: Sendable, Hashable {
     public var quiet = false
     /// Compile and validate only; send nothing (`bench validate`).
     public var validateOnly = false
+    /// Client-side faults added to the scenario's (`--fault KIND[:key=value,...]`, repeatable).
+    public var faults: [Fault] = []
+    /// The retry strategy replacing the scenario's (`--retry MODE`).
+    public var retry: String?
     /// Thresholds added to the scenario's gate (`--threshold`, repeatable).
     public var thresholds: [Threshold] = []
     /// Every threshold (file and flags) stops the run at its first breach after ``abortGrace`` (`--abort-on-fail`).
@@ -36,9 +41,17 @@ public struct RunOptions: Sendable, Hashable {
         ("--rate-scale F", "multiply every arrival rate by F (0.001...1000)"),
         ("--out DIR", "write the report folder here (default reports/<scenario>-<UTC time>)"),
         ("--quiet", "no progress lines and no end-of-run table"),
+        ("--fault SPEC", "add a client-side fault, KIND[:key=value,...] (repeatable): throttle, conflict, error5xx, "
+            + "duplicate, lose-response, latency, reset; keys p, op, phase, from, to, ms, variant, mode (docs/faults.md)"),
+        ("--retry MODE", "retry strategy under test: none, legacy, standard, standard2026 or adaptive"),
         ("--threshold EXPR", "add a gate threshold, e.g. 'p99(RegisterTargets) < 50ms' (repeatable; see docs/ci.md)"),
         ("--abort-on-fail", "stop the run at the first threshold breach (exit code 3) instead of at the end"),
         ("--abort-grace D", "with --abort-on-fail: ignore breaches during the first D of load (e.g. 10s)"),
+    ]
+
+    /// The retry strategies `--retry` names.
+    static let retryModes: [String: RetryMode] = [
+        "none": .none, "legacy": .legacy(), "standard": .standard, "standard2026": .standard2026, "adaptive": .adaptive,
     ]
 
     /// Parses `arguments` (flags only, no file).
@@ -88,6 +101,19 @@ public struct RunOptions: Sendable, Hashable {
                 guard !folder.isEmpty else { throw UsageError("--out needs a folder") }
                 options.outputFolder = folder
             case "--quiet", "-q": options.quiet = true
+            case "--fault":
+                let spec = try value(argument)
+                do {
+                    options.faults.append(try FaultSpecParser.parse(spec))
+                } catch {
+                    throw UsageError("--fault: \(error)")
+                }
+            case "--retry":
+                let mode = try value(argument)
+                guard RunOptions.retryModes[mode] != nil else {
+                    throw UsageError("--retry must be one of none, legacy, standard, standard2026, adaptive (got \"\(mode)\")")
+                }
+                options.retry = mode
             case "--threshold": options.thresholds.append(try Threshold.parse(try value(argument)))
             case "--abort-on-fail": options.abortOnFail = true
             case "--abort-grace":
@@ -127,6 +153,8 @@ public struct RunOptions: Sendable, Hashable {
         var scenario = scenario
         if let seed { scenario.seed = seed }
         if let endpoint { scenario.endpoint = .http(endpoint, region: region ?? "us-east-1") }
+        scenario.faults.faults += faults
+        if let retry, let mode = RunOptions.retryModes[retry] { scenario.retry = mode }
         scenario.thresholds += thresholds
         if abortOnFail {
             for index in scenario.thresholds.indices where scenario.thresholds[index].abortGrace == nil {

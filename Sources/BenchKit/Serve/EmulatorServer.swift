@@ -4,6 +4,7 @@ import BenchCore
 import BenchHTTP
 import Emulator
 import Foundation
+import Resilience
 import Synchronization
 
 /// The embedded emulator served over HTTP (`bench serve`): VPC Lattice (restJson1) and Cloud Map and CodeDeploy
@@ -33,6 +34,9 @@ public final class EmulatorServer: Sendable {
         public var targetsPerDeployment = 25
         /// The compute platform of the seeded deployments.
         public var platform = ComputePlatform.server
+        /// Faults answered instead of the emulator (synthetic throttles, conflicts and 5xx in the exact wire shape;
+        /// nothing is applied). Only the kinds that decide an answer on their own can be served: see ``servable``.
+        public var faults = FaultPlan()
         /// HTTP limits and timeouts of the server.
         public var http = HTTPServer.Configuration()
 
@@ -57,9 +61,20 @@ public final class EmulatorServer: Sendable {
         }
         let verifier = configuration.verifySignatures ? SigV4Verifier(credentials: configuration.credentials) : nil
         let requestIds = RequestIdGenerator()
+        let faults = ServedFaults(plan: configuration.faults, seed: configuration.seed, clock: clock)
         server = HTTPServer(host: configuration.host, port: configuration.port, configuration: configuration.http) {
             request in
-            EmulatorServer.answer(request, emulator: emulator, verifier: verifier, requestId: requestIds.next())
+            EmulatorServer.answer(
+                request, emulator: emulator, verifier: verifier, faults: faults, requestId: requestIds.next())
+        }
+    }
+
+    /// Whether `bench serve` can inject `kind`: the ones that replace the answer (throttle, conflict, 5xx). Latency,
+    /// duplicates, lost answers and resets belong to the client side (`bench run --fault`).
+    public static func servable(_ kind: FaultKind) -> Bool {
+        switch kind {
+        case .throttle, .conflict, .error5xx: true
+        case .duplicate, .loseResponse, .latency, .reset: false
         }
     }
 
@@ -71,7 +86,7 @@ public final class EmulatorServer: Sendable {
 
     /// One exchange: HTTP request in, HTTP answer out.
     static func answer(
-        _ request: HTTPRequest, emulator: Emulator, verifier: SigV4Verifier?, requestId: String
+        _ request: HTTPRequest, emulator: Emulator, verifier: SigV4Verifier?, faults: ServedFaults, requestId: String
     ) -> HTTPResponse {
         let wire = WireRequest(http: request)
         if let verifier, let refusal = check(wire, with: verifier) {
@@ -85,10 +100,14 @@ public final class EmulatorServer: Sendable {
                 requestId: requestId, invocationId: wire.headers["amz-sdk-invocation-id"],
                 attempt: SDKRequestHeader.attempt(wire.headers["amz-sdk-request"]))
             let result: Result<AWSResponse, ServiceError>
-            do throws(ServiceError) {
-                result = .success(try emulator.handle(typed, context: context))
-            } catch {
-                result = .failure(error)
+            if let injected = faults.error(for: typed, attempt: context.attempt) {
+                result = .failure(injected)
+            } else {
+                do throws(ServiceError) {
+                    result = .success(try emulator.handle(typed, context: context))
+                } catch {
+                    result = .failure(error)
+                }
             }
             answer = AWSWireCodec.encodeResponse(result, for: typed, service: typed.service, requestId: requestId)
         case .failure(let error):
@@ -118,6 +137,45 @@ public final class EmulatorServer: Sendable {
                 code: "InvalidSignatureException", httpStatus: 403,
                 message: "The request signature we calculated does not match the signature you provided.")
         }
+    }
+}
+
+/// The faults `bench serve` injects: each request draws from the seed and a per-server request counter.
+final class ServedFaults: Sendable {
+    private let plan: FaultPlan
+    private let seed: UInt64
+    private let clock: any BenchClock
+    private let start: Instant
+    private let counter = Atomic<UInt64>(0)
+
+    init(plan: FaultPlan, seed: UInt64, clock: any BenchClock) {
+        self.plan = plan
+        self.seed = seed
+        self.clock = clock
+        start = clock.now
+    }
+
+    /// The synthetic error that replaces the answer to `request`, if a fault hits it.
+    func error(for request: AWSRequest, attempt: Int) -> ServiceError? {
+        guard !plan.faults.isEmpty else { return nil }
+        let call = counter.add(1, ordering: .relaxed).newValue
+        let hits = plan.hits(
+            seed: seed, call: call, attempt: attempt, request: request, phase: nil,
+            elapsedSeconds: Double(clock.now.nanoseconds(since: start)) / 1e9)
+        for hit in hits {
+            switch hit.kind {
+            case .throttle(let seconds, let hint):
+                return SyntheticErrors.throttle(
+                    for: request.service, retryAfterSeconds: seconds, amzRetryAfterMilliseconds: hint)
+            case .conflict:
+                return SyntheticErrors.conflict(for: request)
+            case .error5xx(let variant):
+                return SyntheticErrors.serverError(variant)
+            case .duplicate, .loseResponse, .latency, .reset:
+                continue
+            }
+        }
+        return nil
     }
 }
 

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import BenchKit
+
+@Suite("Retries, tokens and faults in whole runs", .serialized)
+struct ResilienceRunTests {
+    /// botocore's standard rules with backoff capped at 1 ms, so whole runs with many retries stay fast.
+    static let quickStandard: RetryMode = {
+        var rules = StandardRetryStrategy.Rules.standard
+        rules.maxBackoffSeconds = 0.001
+        return .standardRules(rules)
+    }()
+
+    static func lostAnswers(tokens: TokenPolicy) -> Scenario {
+        Scenario("lost-answers") {
+            Seed(21)
+            Setup { CloudMapService(namespace: "lost.local", name: "api") }
+            EmulatorSettings(cloudMapOperationDelay: .zero)
+            Retry(quickStandard)
+            Tokens(tokens)
+            Faults { LoseResponseAfterApply(0.5) }
+            Phase("p", .iterations(300, concurrency: 2)) {
+                Mix {
+                    RegisterInstance(attributes: 1, pool: 1_000_000)
+                    CreateTargetGroup()
+                }
+            }
+        }
+    }
+
+    /// Ledger effects of the load (setup excluded), grouped by the logical call (invocation id) that caused them.
+    static func effectsPerCall(_ result: RunResult) throws -> [String: [LedgerEntry]] {
+        let ledger = try #require(result.ledger).snapshot.filter {
+            ($0.operation == "RegisterInstance" && ($0.change == .registered || $0.change == .updated))
+                || ($0.operation == "CreateTargetGroup" && $0.change == .created && $0.requestId != "setup")
+        }
+        return Dictionary(grouping: ledger) { $0.invocationId ?? "none" }
+    }
+
+    @Test("lost answers with stable tokens: every retried call took effect exactly once")
+    func stableTokens() async throws {
+        let result = try await Runner(scenario: Self.lostAnswers(tokens: .stablePerCall)).run()
+        let summary = result.summary
+        #expect(summary.faults["lose-response", default: 0] > 50)
+        #expect(summary.totals.values.reduce(0) { $0 + $1.calls.attempts } > 350)  // the lost answers were retried
+        let effects = try Self.effectsPerCall(result)
+        #expect(!effects.isEmpty)
+        for (call, entries) in effects {
+            #expect(entries.count == 1, "call \(call) took effect \(entries.count) times: \(entries.map(\.token))")
+        }
+        // Retries got the original answers back: no call ended refused by its own earlier attempt.
+        #expect(summary.totals["CreateTargetGroup"]?.errors["ConflictException"] == nil)
+    }
+
+    @Test("lost answers with fresh tokens per attempt: retries take effect again (the classic duplicate bug)")
+    func freshTokens() async throws {
+        let result = try await Runner(scenario: Self.lostAnswers(tokens: .freshPerAttempt)).run()
+        let effects = try Self.effectsPerCall(result)
+        let duplicated = effects.filter { $0.value.count > 1 }
+        #expect(duplicated.count > 10, "only \(duplicated.count) calls took effect twice")
+        for entries in duplicated.values {
+            #expect(Set(entries.map(\.token)).count == entries.count)  // each effect came with its own token
+        }
+        // A target group's name is unique: the retry of a lost create is refused although the group exists.
+        #expect(result.summary.totals["CreateTargetGroup"]?.errors["ConflictException", default: 0] ?? 0 > 0)
+    }
+
+    @Test("the same seed gives the same fault decisions and the same request sequence")
+    func replay() async throws {
+        let scenario = Scenario("replay") {
+            Seed(5)
+            Setup { TargetGroups(2) }
+            Retry(Self.quickStandard)
+            Faults {
+                Throttle(0.2)
+                LoseResponseAfterApply(0.1)
+                ServerError(0.05, .badGateway)
+            }
+            Phase("p", .iterations(400, concurrency: 3)) {
+                Mix {
+                    CreateTargetGroup()
+                    RegisterTargets(batch: 1...3)
+                }
+            }
+        }
+        func run() async throws -> (faults: [String], requests: [String]) {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-replay-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let log = try FaultLog(folder: folder)
+            let result = try await Runner(scenario: scenario, faultLog: log).run()
+            try log.commit()
+            let lines = try String(contentsOf: folder.appendingPathComponent("faults.csv"), encoding: .utf8)
+                .split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",").dropFirst().joined(separator: ",") }  // without the time
+            let requests = try #require(result.ledger).snapshot.filter { $0.requestId != "setup" }
+                .map { "\($0.operation) \($0.resourceType) \($0.token ?? "") \($0.parameterDigest ?? "")" }
+            return (lines.sorted(), requests.sorted())
+        }
+        let first = try await run()
+        let second = try await run()
+        #expect(first.faults.count > 50)
+        #expect(first.faults == second.faults)
+        #expect(first.requests == second.requests)
+    }
+}

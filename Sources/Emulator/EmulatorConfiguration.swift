@@ -1,4 +1,4 @@
-/// The knobs of the emulated services: account, region, quotas and timings.
+/// The knobs of the emulated services: account, region, quotas, timings, server-side faults and mutations.
 ///
 /// Defaults follow the real services' default quotas where the documentation names one.
 public struct EmulatorConfiguration: Sendable, Hashable {
@@ -18,6 +18,10 @@ public struct EmulatorConfiguration: Sendable, Hashable {
     public var cloudMapOperationDelayNanoseconds: UInt64 = 20_000_000
     /// Default and largest page size of the list operations that do not say otherwise.
     public var defaultPageSize: Int = 100
+    /// Server-side faults (rate limits, brownouts, partial `RegisterTargets` failures); none by default.
+    public var faults = EmulatorFaults()
+    /// Deliberately broken behaviours for testing the idempotency checker; all off by default.
+    public var mutations = EmulatorMutations()
 
     public init() {}
 }

@@ -26,22 +26,29 @@ import Synchronization
 /// - Field validation runs before any look-up (a bad field is `InvalidInput` even for an unknown service);
 ///   only the attribute rules, which depend on the namespace type, run after the service look-up.
 ///
+/// Server-side faults (``EmulatorFaults``) are applied by ``handle(_:context:)`` before anything else: a rate
+/// limit answers `RequestLimitExceeded` (400), a brownout `ServiceUnavailable` (503). The `ignoreCreatorRequestId`
+/// mutation (``EmulatorMutations``) breaks `RegisterInstance` idempotency on purpose.
+///
 /// Thread-safe: all state sits behind one `Mutex`; deterministic for a seed and a request sequence.
 public final class CloudMapEmulator: Sendable {
     private let state: Mutex<CloudMapState>
+    private let faults: ServerFaultGate
 
     /// - Parameters:
-    ///   - configuration: account, region, instance quota, operation delay and page size.
-    ///   - clock: the source of every timestamp and of the operation timeline.
-    ///   - seed: seeds the ids (`ns-`/`srv-` + 16 of `[a-z0-9]`, operation ids, generated tokens).
+    ///   - configuration: account, region, instance quota, operation delay, page size, faults and mutations.
+    ///   - clock: the source of every timestamp, of the operation timeline and of the fault timeline.
+    ///   - seed: seeds the ids (`ns-`/`srv-` + 16 of `[a-z0-9]`, operation ids, generated tokens) and the faults.
     ///   - ledger: receives every state change.
     public init(configuration: EmulatorConfiguration, clock: any BenchClock, seed: UInt64, ledger: Ledger) {
         state = Mutex(CloudMapState(configuration: configuration, clock: clock, seed: seed, ledger: ledger))
+        faults = ServerFaultGate(configuration: configuration, service: .cloudMap, clock: clock, seed: seed)
     }
 
-    /// Handles one request of any operation.
+    /// Handles one request of any operation, after the rate limit and brownout checks.
     public func handle(_ request: CloudMapRequest, context: RequestContext) throws(ServiceError) -> CloudMapResponse {
-        switch request {
+        try faults.admit(request.operationName, context: context)
+        return switch request {
         case .registerInstance(let input): .registerInstance(try registerInstance(input, context: context))
         case .deregisterInstance(let input): .deregisterInstance(try deregisterInstance(input, context: context))
         case .getOperation(let input): .getOperation(try getOperation(input))
@@ -54,6 +61,12 @@ public final class CloudMapEmulator: Sendable {
         case .getService(let input): .getService(try getService(input))
         }
     }
+
+    /// The latency a transport should add to a request for `operation` now (nanoseconds; brownout windows).
+    public func extraLatency(for operation: String) -> UInt64 { faults.extraLatency(for: operation) }
+
+    /// The server-side faults injected so far.
+    public var faultCounts: EmulatorFaultCounts { faults.counts }
 
     /// `RegisterInstance`: registers or updates an instance; answers the operation id.
     public func registerInstance(

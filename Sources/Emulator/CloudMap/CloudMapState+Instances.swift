@@ -5,7 +5,8 @@ extension CloudMapState {
     /// `RegisterInstance`. Checks, in order: fields, service, attributes, the token (a replay answers the
     /// first operation id and changes nothing), an operation in flight on the instance (`DuplicateRequest`),
     /// and the instance quota. The instance changes at submission; the operation then runs for the
-    /// configured delay.
+    /// configured delay. Under the `ignoreCreatorRequestId` mutation a used token is not looked up, and its
+    /// request is not refused as in flight either: it always submits a new operation.
     /// - Complexity: O(*k* log *k*) for *k* attributes.
     mutating func registerInstance(
         _ input: RegisterInstanceInput, context: RequestContext
@@ -35,13 +36,17 @@ extension CloudMapState {
             digest.combine(input.attributes[key] ?? "")
         }
         let token = token(input.creatorRequestId)
-        if let use = try Self.replay(of: token, digest: digest.hex, in: registerTokens),
+        let ignoresToken = configuration.mutations.ignoreCreatorRequestId
+        let isTokenRetry = registerTokens[token] != nil
+        if !ignoresToken, let use = try Self.replay(of: token, digest: digest.hex, in: registerTokens),
             let operationId = use.operationId
         {
             return RegisterInstanceOutput(operationId: operationId)
         }
         let now = clock.now
-        try checkNothingInFlight(service, instanceId: input.instanceId, now: now)
+        if !(ignoresToken && isTokenRetry) {
+            try checkNothingInFlight(service, instanceId: input.instanceId, now: now)
+        }
         let isNew = service.instances[input.instanceId] == nil
         if isNew, service.instances.count >= configuration.instancesPerServiceQuota {
             throw .resourceLimitExceeded(

@@ -11,6 +11,10 @@ import Synchronization
 /// no use for. A deployment's targets run their lifecycle events on the injected clock, so statuses move from
 /// `Pending` through `InProgress` to `Succeeded` as time passes, the same way in every run with the same seed.
 ///
+/// Server-side faults (``EmulatorFaults``) are applied by ``handle(_:context:)`` before anything else: a rate
+/// limit answers `ThrottlingException` (400), a brownout `ServiceUnavailable` (503). The `extraBatchGetIds`
+/// mutation (``EmulatorMutations``) breaks `BatchGetDeploymentTargets` on purpose.
+///
 /// Thread-safe: all state sits in one `Mutex`; reads copy the (immutable) deployment out and answer unlocked.
 public final class CodeDeployEmulator: Sendable {
     struct State {
@@ -27,11 +31,12 @@ public final class CodeDeployEmulator: Sendable {
     let clock: any BenchClock
     let ledger: Ledger
     let state: Mutex<State>
+    private let faults: ServerFaultGate
 
     /// - Parameters:
-    ///   - configuration: account, region and page size.
-    ///   - clock: the time deployments are created at and their lifecycle events run on.
-    ///   - seed: fixes every generated id and lifecycle timing.
+    ///   - configuration: account, region, page size, faults and mutations.
+    ///   - clock: the time deployments are created at, their lifecycle events and the faults run on.
+    ///   - seed: fixes every generated id, lifecycle timing and fault decision.
     ///   - ledger: receives a `created` entry per deployment.
     public init(configuration: EmulatorConfiguration, clock: any BenchClock, seed: UInt64, ledger: Ledger) {
         self.configuration = configuration
@@ -40,14 +45,16 @@ public final class CodeDeployEmulator: Sendable {
         state = Mutex(State(
             ids: IDGenerator(seed: seed, stream: "codedeploy"),
             timing: SplitMix64(seed: seed).derived("codedeploy.timing")))
+        faults = ServerFaultGate(configuration: configuration, service: .codeDeploy, clock: clock, seed: seed)
     }
 
-    /// Answers one request. The operations here only read, so `context` is not recorded anywhere; it is taken
-    /// so that every emulated service is driven the same way.
+    /// Answers one request, after the rate limit and brownout checks (which key their decisions on `context`).
+    /// The operations here only read, so `context` is not recorded anywhere.
     public func handle(_ request: CodeDeployRequest, context: RequestContext) throws(ServiceError)
         -> CodeDeployResponse
     {
-        switch request {
+        try faults.admit(request.operationName, context: context)
+        return switch request {
         case .batchGetDeploymentTargets(let input): .batchGetDeploymentTargets(try batchGetDeploymentTargets(input))
         case .listDeployments(let input): .listDeployments(try listDeployments(input))
         case .listDeploymentTargets(let input): .listDeploymentTargets(try listDeploymentTargets(input))
@@ -55,6 +62,12 @@ public final class CodeDeployEmulator: Sendable {
         case .getDeployment(let input): .getDeployment(try getDeployment(input))
         }
     }
+
+    /// The latency a transport should add to a request for `operation` now (nanoseconds; brownout windows).
+    public func extraLatency(for operation: String) -> UInt64 { faults.extraLatency(for: operation) }
+
+    /// The server-side faults injected so far.
+    public var faultCounts: EmulatorFaultCounts { faults.counts }
 
     /// `BatchGetDeploymentTargets`: the requested targets, typed per the deployment's compute platform, in
     /// request order, each once even when the request repeats it.
@@ -68,7 +81,10 @@ public final class CodeDeployEmulator: Sendable {
     /// The ids are checked in order; the first bad one decides the error: empty →
     /// `DeploymentTargetIdRequiredException`, not in the platform's format → `InvalidDeploymentTargetIdException`,
     /// not a target of this deployment → `DeploymentTargetDoesNotExistException`.
-    /// - Complexity: O(number of ids requested): one dictionary lookup each.
+    ///
+    /// Under the `extraBatchGetIds` mutation the answer also holds the deployment's first target (in creation
+    /// order) that was not requested, if any.
+    /// - Complexity: O(number of ids requested): one dictionary lookup each (plus O(targets) for the mutation).
     public func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws(ServiceError)
         -> BatchGetDeploymentTargetsOutput
     {
@@ -88,6 +104,12 @@ public final class CodeDeployEmulator: Sendable {
         answer.reserveCapacity(ids.count)
         for id in ids where seen.insert(id).inserted {
             answer.append(deployment.answer(for: try Self.storedTarget(id, in: deployment), at: now, clock: clock))
+        }
+        if configuration.mutations.extraBatchGetIds,
+            let extra = deployment.targetOrder.first(where: { !seen.contains($0) }),
+            let target = deployment.targets[extra]
+        {
+            answer.append(deployment.answer(for: target, at: now, clock: clock))
         }
         return BatchGetDeploymentTargetsOutput(deploymentTargets: answer)
     }

@@ -16,27 +16,36 @@ import Synchronization
 /// - Targets are listed with status `HEALTHY` (the emulator runs no health checks).
 /// - A `ListTargets` filter target without a port matches that id on every port.
 /// - Deregistering a target that is not registered succeeds (the operation is idempotent) and changes nothing.
+///
+/// Server-side faults (``EmulatorFaults``) are applied by ``handle(_:context:)`` before anything else, except the
+/// partial `RegisterTargets` failures, which ``registerTargets(_:context:)`` applies per target. The mutations
+/// `ignoreClientToken` and `dropAcknowledgedRegistrations` (``EmulatorMutations``) break the service on purpose.
 public final class LatticeEmulator: Sendable {
     private let configuration: EmulatorConfiguration
     private let clock: any BenchClock
     private let ledger: Ledger
     private let state: Mutex<LatticeState>
+    private let faults: ServerFaultGate
 
     /// - Parameters:
-    ///   - configuration: account, region and quotas.
-    ///   - clock: the source of `createdAt` and of the ledger's times.
-    ///   - seed: fixes the generated ids.
+    ///   - configuration: account, region, quotas, faults and mutations.
+    ///   - clock: the source of `createdAt`, of the ledger's times and of the fault timeline (from its `now` here).
+    ///   - seed: fixes the generated ids and the fault decisions.
     ///   - ledger: where state changes are recorded.
     public init(configuration: EmulatorConfiguration, clock: any BenchClock, seed: UInt64, ledger: Ledger) {
         self.configuration = configuration
         self.clock = clock
         self.ledger = ledger
         state = Mutex(LatticeState(seed: seed))
+        faults = ServerFaultGate(configuration: configuration, service: .vpcLattice, clock: clock, seed: seed)
     }
 
-    /// Answers one request.
+    /// Answers one request. Rate limits and brownouts are checked first, before validation, as at the real
+    /// front door: a refused request is answered `ThrottlingException` (429) or `InternalServerException` (500)
+    /// and changes nothing.
     public func handle(_ request: LatticeRequest, context: RequestContext) throws(ServiceError) -> LatticeResponse {
-        switch request {
+        try faults.admit(request.operationName, context: context)
+        return switch request {
         case .createTargetGroup(let input): .createTargetGroup(try createTargetGroup(input, context: context))
         case .registerTargets(let input): .registerTargets(try registerTargets(input, context: context))
         case .deregisterTargets(let input): .deregisterTargets(try deregisterTargets(input, context: context))
@@ -46,12 +55,20 @@ public final class LatticeEmulator: Sendable {
         }
     }
 
+    /// The latency a transport should add to a request for `operation` now (nanoseconds; brownout windows).
+    /// The emulator answers synchronously, so the transport sleeps this long on its clock before asking.
+    public func extraLatency(for operation: String) -> UInt64 { faults.extraLatency(for: operation) }
+
+    /// The server-side faults injected so far, including those the answers hide (dropped registrations).
+    public var faultCounts: EmulatorFaultCounts { faults.counts }
+
     // MARK: Target groups
 
     /// `CreateTargetGroup`: validates, honours `clientToken`, enforces name uniqueness and the group quota.
     ///
     /// The same token with the same parameters gets the original answer and changes nothing (no ledger entry);
-    /// the same token with other parameters is a `ConflictException` and creates nothing.
+    /// the same token with other parameters is a `ConflictException` and creates nothing. Under the
+    /// `ignoreClientToken` mutation every call creates a group, and a reused token also skips the name check.
     public func createTargetGroup(
         _ input: CreateTargetGroupInput, context: RequestContext = RequestContext()
     ) throws(ServiceError) -> CreateTargetGroupOutput {
@@ -59,7 +76,9 @@ public final class LatticeEmulator: Sendable {
         let parameters = TargetGroupParameters(input)
         let digest = parameters.digest
         return try state.withLock { (state) throws(ServiceError) -> CreateTargetGroupOutput in
-            if let token = input.clientToken, let index = state.indexByToken[token] {
+            let ignoresToken = configuration.mutations.ignoreClientToken
+            let isTokenRetry = input.clientToken.map { state.indexByToken[$0] != nil } ?? false
+            if !ignoresToken, let token = input.clientToken, let index = state.indexByToken[token] {
                 let existing = state.groups[index]
                 guard existing.parameters == parameters else {
                     throw .latticeConflict(
@@ -69,7 +88,7 @@ public final class LatticeEmulator: Sendable {
                 }
                 return existing.createOutput
             }
-            if let index = state.indexByName[input.name] {
+            if !(ignoresToken && isTokenRetry), let index = state.indexByName[input.name] {
                 let existing = state.groups[index]
                 throw .latticeConflict(
                     "A target group named '\(input.name)' already exists (\(existing.id))",
@@ -92,7 +111,7 @@ public final class LatticeEmulator: Sendable {
             state.groups.append(record)
             state.indexByID[id] = index
             state.indexByName[input.name] = index
-            if let token = input.clientToken { state.indexByToken[token] = index }
+            if let token = input.clientToken, !isTokenRetry { state.indexByToken[token] = index }
             ledger.append(
                 LedgerEntry(
                     time: now, service: .vpcLattice, operation: LatticeOperation.createTargetGroup.rawValue,
@@ -146,11 +165,15 @@ public final class LatticeEmulator: Sendable {
     /// `RegisterTargets`: each valid new target is registered (ledger `registered`); a target already there
     /// succeeds without a change; invalid targets, a second target of a `LAMBDA` group and targets past the
     /// per-group quota go to `unsuccessful` (see ``LatticeFailureCode``). Partial success is still a success.
+    ///
+    /// Faults: a valid target hit by the partial-failure fault goes to `unsuccessful` as `InternalFailure` and
+    /// changes nothing; a new target hit by the drop mutation is answered in `successful` but not stored.
     public func registerTargets(
         _ input: RegisterTargetsInput, context: RequestContext = RequestContext()
     ) throws(ServiceError) -> RegisterTargetsOutput {
         let (index, group, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
         let quota = configuration.targetsPerGroupQuota
+        let requestKey = faults.requestKey(context)
         return state.withLock { state -> RegisterTargetsOutput in
             let now = clock.now
             var successful: [Target] = []
@@ -158,6 +181,11 @@ public final class LatticeEmulator: Sendable {
             for check in checks {
                 guard case .valid(let key) = check else {
                     if case .invalid(let failure) = check { unsuccessful.append(failure) }
+                    continue
+                }
+                if faults.failsTarget(key.ledgerID, request: requestKey) {
+                    unsuccessful.append(
+                        Self.failure(key, LatticeFailureCode.internalFailure, "Internal failure; retry the target"))
                     continue
                 }
                 // Read through `state` (no local copy), so the insertion below does not copy the dictionary.
@@ -175,6 +203,8 @@ public final class LatticeEmulator: Sendable {
                         Self.failure(
                             key, LatticeFailureCode.serviceQuotaExceeded,
                             "Targets per target group quota of \(quota) reached"))
+                } else if faults.dropsTarget(key.ledgerID, request: requestKey) {
+                    successful.append(key.target)
                 } else {
                     state.groups[index].targets[key] = state.groups[index].nextTargetSequence
                     state.groups[index].nextTargetSequence += 1

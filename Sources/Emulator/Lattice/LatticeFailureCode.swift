@@ -12,4 +12,7 @@ public enum LatticeFailureCode {
     public static let lambdaTargetLimitExceeded = "TargetLimitExceeded"
     /// The group already holds `EmulatorConfiguration.targetsPerGroupQuota` targets.
     public static let serviceQuotaExceeded = "ServiceQuotaExceeded"
+    /// A transient failure injected by ``EmulatorFaults/registerTargetsFailureFraction``: the target was not
+    /// registered and a retry may succeed.
+    public static let internalFailure = "InternalFailure"
 }

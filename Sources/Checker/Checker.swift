@@ -1,1 +1,0 @@
-// The idempotency checker: see the files of this module.

@@ -35,6 +35,7 @@ extension CheckRun {
         }
         count(.instanceOncePerCall)
         if state.attributed {
+            instanceSequenceByInvocation[record.invocationId] = record.sequence
             let submitted = state.operationsByInvocation[record.invocationId] ?? []
             if submitted.count > 1 {
                 counts.duplicated += submitted.count - 1
@@ -81,10 +82,12 @@ extension CheckRun {
         let perToken = state.attributed ? state.operationsByToken.mapValues(Set.init) : operationsByToken
         for (token, operations) in perToken where operations.count > 1 {
             counts.duplicated += operations.count - 1
+            let callers = operations.compactMap { state.operations[$0]?.invocationId }
+                .compactMap { instanceSequenceByInvocation[$0] } + (operationTokenSequence[token].map { [$0] } ?? [])
             violate(
                 .instanceOneOperationPerToken, "duplicated",
-                "CreatorRequestId \(token) has \(operations.count) operations",
-                sequences: operationTokenSequence[token].map { [$0] } ?? [], resources: operations.sorted())
+                "CreatorRequestId \(token) has \(operations.count) operations", sequences: Array(Set(callers)).sorted(),
+                resources: operations.sorted())
         }
         for (instance, acknowledged) in lastAcknowledged {
             let service = String(instance.prefix { $0 != "|" })

@@ -39,6 +39,7 @@ struct CheckRun {
     // RegisterInstance
     var operationsByToken: [String: Set<String>] = [:]
     var operationTokenSequence: [String: UInt64] = [:]
+    var instanceSequenceByInvocation: [String: UInt64] = [:]
     /// The acknowledged registration that ended last, per `service|instance`: (start, end, sequence).
     var lastAcknowledged: [String: (start: UInt64, end: UInt64, sequence: UInt64)] = [:]
     /// Every registration that may have applied (ok or unknown), per instance: (end, digest).

@@ -30,9 +30,11 @@ let package = Package(
         .target(name: "Emulator", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 2: client-side fault injection and the retry strategies under test (botocore's, and custom ones).
         .target(name: "Resilience", dependencies: ["AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        // Layer 3: the idempotency-correctness checker: call histories against the ledger or read-backs.
+        .target(name: "Checker", dependencies: ["Resilience", "Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         // Layer 3: the scenario DSL, scheduler, runner and reports. The only module a scenario imports.
         .target(
-            name: "BenchKit", dependencies: ["Resilience", "Emulator", "AWSWire", "BenchHTTP", "AWSModel", "BenchCore"],
+            name: "BenchKit", dependencies: ["Checker", "Resilience", "Emulator", "AWSWire", "BenchHTTP", "AWSModel", "BenchCore"],
             swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
         .executableTarget(name: "bench", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Resilience", "Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
     ]

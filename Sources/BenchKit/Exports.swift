@@ -4,3 +4,4 @@
 @_exported import BenchCore
 @_exported import Emulator
 @_exported import Resilience
+@_exported import Checker

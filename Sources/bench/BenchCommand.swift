@@ -16,6 +16,7 @@ enum BenchCommand {
           compare <baseline | run> <run>      compare a run with a baseline; exit 3 on a regression
           baseline save|list|delete           keep named baselines (.bench/baselines/<name>/summary.json)
           history append|render               keep a history of runs and render its HTML trend page
+          check <run folder>                  rerun the idempotency checker on a saved run; exit 4 on a violation
           help [command]                      show help for a command
 
         EXIT CODES: 0 success, 1 runtime error, 2 usage or scenario error, 3 threshold breached or regression,
@@ -78,6 +79,7 @@ enum BenchCommand {
             case "compare": return try CompareCommand.run(rest)
             case "baseline": return try BaselineCommand.run(rest)
             case "history": return try HistoryCommand.run(rest)
+            case "check": return try CheckCommand.run(rest)
             case "help", "--help", "-h": return help(rest)
             default:
                 printError("error: unknown command \"\(command)\"\n\n\(overview)")
@@ -105,6 +107,7 @@ enum BenchCommand {
         case "compare": print(CompareCommand.help)
         case "baseline": print(BaselineCommand.help)
         case "history": print(HistoryCommand.help)
+        case "check": print(CheckCommand.help)
         case nil: print(overview)
         case let other?:
             printError("error: no help for unknown command \"\(other)\"")

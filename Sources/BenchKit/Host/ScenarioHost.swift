@@ -49,7 +49,7 @@ public enum ScenarioHost {
         do {
             result = try await Runner(
                 scenario: scenario, stop: stop, progress: progress, intervalLog: intervalLog, faultLog: faultLog,
-                abortMonitor: monitor
+                abortMonitor: monitor, checkFolder: URL(fileURLWithPath: folder)
             ).run()
         } catch {
             fail("error: \(error)", error is ScenarioValidationError ? .usageError : .runtimeError)

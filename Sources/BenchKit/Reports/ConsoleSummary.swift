@@ -46,6 +46,7 @@ enum ConsoleSummary {
         if !errors.isEmpty {
             lines.append("errors: " + errors.sorted { $0.1 > $1.1 }.map { "\($0.0) x\($0.1)" }.joined(separator: ", "))
         }
+        if let idempotency = summary.idempotency { lines += idempotencyLines(idempotency) }
         if let gate = summary.gate { lines += gateLines(gate) }
         lines += unimplementedNotes(summary)
         if let reportFolder { lines.append("report: \(reportFolder)/summary.json") }
@@ -117,5 +118,16 @@ enum ConsoleSummary {
         guard decimals > 0 else { return sign + "\(whole)" }
         let digits = String(fraction)
         return sign + "\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+
+    /// The checker's verdict: one line, then each violated invariant with its first evidence lines.
+    static func idempotencyLines(_ idempotency: RunSummary.Idempotency) -> [String] {
+        let verdict = idempotency.violations == 0 ? "pass" : "FAIL, \(idempotency.violations) violation(s)"
+        var lines = ["idempotency: \(verdict) over \(idempotency.invariants.count) invariants (idempotency.json)"]
+        for invariant in idempotency.invariants where !invariant.passed {
+            lines.append("  \(invariant.name): \(invariant.violations)")
+            lines += invariant.evidence.prefix(3).map { "    " + $0 }
+        }
+        return lines
     }
 }

@@ -15,6 +15,7 @@ enum HTMLReport {
         body += phaseTable(summary)
         body += operationTable(summary)
         body += errorTable(summary)
+        body += idempotencySection(summary)
         body += "<h2>Latency distribution</h2>" + spectrum(summary).render()
         body += "<h2>Over time</h2>"
         let shades = faultSpans.sorted { $0.key < $1.key }.map {
@@ -146,5 +147,17 @@ enum HTMLReport {
                      series: series(latency: false) { $0.length > 0 ? Double($0.attempts - $0.count) / $0.length : 0 },
                      xOrigin: 0),
         ]
+    }
+
+    /// The checker's section: each invariant with its violation count and first evidence lines.
+    static func idempotencySection(_ summary: RunSummary) -> String {
+        guard let idempotency = summary.idempotency else { return "" }
+        var rows = "<h2>Idempotency</h2><p>\(idempotency.violations) violation(s); details in idempotency.json</p>"
+            + "<table><tr><th>invariant</th><th>violations</th><th>evidence</th></tr>"
+        for invariant in idempotency.invariants {
+            let evidence = invariant.evidence.prefix(3).map(HTMLText.escape).joined(separator: "<br>")
+            rows += "<tr><td>\(HTMLText.escape(invariant.name))</td><td>\(invariant.violations)</td><td>\(evidence)</td></tr>"
+        }
+        return rows + "</table>"
     }
 }

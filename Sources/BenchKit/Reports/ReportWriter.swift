@@ -18,6 +18,7 @@ public struct ReportWriter: Sendable {
             let lines = [IntervalRow.csvHeader] + result.timeline.map(\.csvLine)
             try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("latency.csv"))
         }
+        if let idempotency = result.idempotency { try IdempotencyCheck.write(idempotency, to: folder) }
         let html = HTMLReport.render(summary, timeline: result.timeline, faultSpans: result.faultSpans)
         try AtomicFile.write(html, to: folder.appendingPathComponent("report.html"))
         for (name, operation) in summary.totals {

@@ -193,6 +193,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
             quotaExhaustionEvents: result.retryStatistics.quotaExhaustionEvents,
             limiterDelayedSends: result.retryStatistics.limiterDelayedSends)
         faults = result.faultCounts
+        idempotency = result.idempotency.map(Idempotency.init)
     }
 
     /// The summary as pretty, key-sorted JSON.

@@ -1,5 +1,6 @@
 import AWSModel
 import BenchCore
+import Checker
 import Emulator
 import Resilience
 
@@ -19,11 +20,15 @@ struct OperationIssuer: Sendable {
     let recorder: Recorder
     /// The run-wide sequence number of this phase's operation 0.
     let sequenceBase: UInt64
+    /// Receives every completed call as a `history.jsonl` line, when the run is checked.
+    let history: JSONLinesWriter<HistoryRecord>?
 
     init(
         phase: Int, seed: UInt64, mix: Mix, fixtures: ResolvedFixtures, pipeline: CallPipeline,
-        clock: any BenchClock, recorder: Recorder, sequenceBase: UInt64, phaseName: String
+        clock: any BenchClock, recorder: Recorder, sequenceBase: UInt64, phaseName: String,
+        history: JSONLinesWriter<HistoryRecord>? = nil
     ) {
+        self.history = history
         self.phaseName = phaseName
         self.phase = phase
         phaseSeed = SplitMix64(seed: seed).derived("phase:\(phaseName)")
@@ -61,5 +66,6 @@ struct OperationIssuer: Sendable {
         let call = await pipeline.call(
             request, sequence: sequenceBase + UInt64(index), phase: phaseName, intendedStart: intended)
         recorder.completed(phase: phase, call: call, intended: intended)
+        history?.append(HistoryRecord(call, request: request))
     }
 }

@@ -1,5 +1,6 @@
 import AWSModel
 import BenchCore
+import Checker
 import Emulator
 import Foundation
 import Resilience
@@ -26,6 +27,8 @@ public struct RunResult: Sendable {
     var faultSpans: [String: ClosedRange<Double>] = [:]
     /// The token policy's name.
     public internal(set) var tokenPolicy = "stablePerCall"
+    /// The idempotency checker's report, when the run was checked.
+    public internal(set) var idempotency: IdempotencyReport?
 
     /// The run's summary, as written to `summary.json`.
     public var summary: RunSummary { RunSummary(self) }

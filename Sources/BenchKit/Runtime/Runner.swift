@@ -1,5 +1,6 @@
 import AWSModel
 import BenchCore
+import Checker
 import Emulator
 import Resilience
 import Foundation
@@ -15,6 +16,8 @@ public struct Runner: Sendable {
     let intervalLog: IntervalLog?
     let faultLog: FaultLog?
     let abortMonitor: AbortMonitor?
+    /// The run folder to stream `history.jsonl` into and to check afterwards, if the run is checked.
+    let checkFolder: URL?
 
     /// - Parameters:
     ///   - scenario: the scenario, with command-line overrides already applied.
@@ -25,11 +28,13 @@ public struct Runner: Sendable {
     ///   - intervalLog: receives `latency.csv` rows as intervals close, if given.
     ///   - faultLog: receives every injected fault (`faults.csv`), if given; otherwise faults are only counted.
     ///   - abortMonitor: evaluates abort-on-fail thresholds during the phases and sets `stop` on a breach.
+    ///   - checkFolder: streams `history.jsonl` there and runs the idempotency checker after the load.
     public init(
         scenario: Scenario, clock: any BenchClock = SystemClock(), stop: StopSignal = StopSignal(),
         transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil,
-        faultLog: FaultLog? = nil, abortMonitor: AbortMonitor? = nil
+        faultLog: FaultLog? = nil, abortMonitor: AbortMonitor? = nil, checkFolder: URL? = nil
     ) {
+        self.checkFolder = checkFolder
         self.intervalLog = intervalLog
         self.faultLog = faultLog
         self.abortMonitor = abortMonitor
@@ -83,12 +88,15 @@ public struct Runner: Sendable {
         }
         abortMonitor?.start(scenario: scenario, recorder: recorder, clock: clock, stop: stop)
         defer { abortMonitor?.finish() }
+        let history = try checkFolder.map {
+            try JSONLinesWriter<HistoryRecord>(url: $0.appendingPathComponent(IdempotencyCheck.historyFile))
+        }
         var sequenceBase: UInt64 = 0
         for (index, phase) in scenario.phases.enumerated() where !stop.isStopped {
             let issuer = OperationIssuer(
                 phase: index, seed: scenario.seed, mix: phase.mix ?? scenario.defaultMix ?? .allOperations,
                 fixtures: fixtures, pipeline: pipeline, clock: clock, recorder: recorder,
-                sequenceBase: sequenceBase, phaseName: phase.name
+                sequenceBase: sequenceBase, phaseName: phase.name, history: history
             )
             let runner = PhaseRunner(
                 phase: phase, index: index, issuer: issuer, clock: clock, recorder: recorder, stop: stop,
@@ -100,12 +108,21 @@ public struct Runner: Sendable {
             sequenceBase += UInt64(issued)
         }
         if !stop.isStopped { await injector?.waitForDelayedDuplicates() }
-        return RunResult(
+        var idempotency: IdempotencyReport?
+        if let history, let checkFolder {
+            try history.close()
+            idempotency = try await IdempotencyCheck.afterRun(
+                folder: checkFolder, emulator: emulator, transport: transport, clock: clock,
+                operationDelay: scenario.emulator.configuration.cloudMapOperationDelayNanoseconds)
+        }
+        var result = RunResult(
             scenario: scenario, phases: recorder.snapshot, startedAt: startedAt, finishedAt: clock.now,
             wallStart: clock.date(of: startedAt), interrupted: stop.isStopped, ledger: emulator?.ledger,
             timeline: recorder.timeline, retryStrategy: strategy.name, retryStatistics: strategy.statistics,
             faultCounts: faultLog.counts, faultSpans: faultLog.spans, tokenPolicy: scenario.tokens.name
         )
+        result.idempotency = idempotency
+        return result
     }
 }
 

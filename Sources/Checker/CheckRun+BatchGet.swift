@@ -1,0 +1,40 @@
+import Resilience
+
+extension CheckRun {
+    /// `BatchGetDeploymentTargets`: exactly the requested ids that exist, at most 25, the deployment's type.
+    mutating func visitBatchGet(_ record: HistoryRecord) {
+        guard record.outcome == .ok, Self.finalAnswerIsReal(record), let answer = record.answer,
+            let ids = answer.targetIds
+        else { return }
+        count(.batchAtMost25)
+        count(.batchExactIds)
+        count(.batchTypesMatch)
+        let deploymentId = record.subject.resource ?? ""
+        if ids.count > 25 {
+            violate(
+                .batchAtMost25, "mismatch", "an answer held \(ids.count) targets (at most 25)",
+                sequences: [record.sequence], resources: [deploymentId])
+        }
+        let requested = Set(record.subject.items ?? [])
+        let deployment = state.deployments[deploymentId]
+        let expected = deployment.map { requested.intersection($0.targets) } ?? requested
+        let returned = Set(ids)
+        if returned != expected || returned.count != ids.count {
+            let extra = returned.subtracting(expected).sorted()
+            let missing = expected.subtracting(returned).sorted()
+            let repeated = ids.count - returned.count
+            violate(
+                .batchExactIds, extra.isEmpty ? "lost" : "unexpected",
+                "answer for \(deploymentId): \(extra.count) extra id(s) \(extra.prefix(5)), \(missing.count) missing "
+                    + "\(missing.prefix(5)), \(repeated) repeated", sequences: [record.sequence],
+                resources: [deploymentId] + extra + missing)
+        }
+        let types = answer.targetTypes ?? []
+        let wanted = deployment?.type ?? types.first
+        if let wanted, let wrong = types.first(where: { $0 != wanted }) {
+            violate(
+                .batchTypesMatch, "mismatch", "answer for \(deploymentId) holds a \(wrong) target; the deployment's are "
+                    + wanted, sequences: [record.sequence], resources: [deploymentId])
+        }
+    }
+}

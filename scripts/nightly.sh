@@ -7,6 +7,7 @@
 #        BENCH_BASELINES   the baselines folder (default .bench/baselines); keep it between nights (CI cache)
 #        NIGHTLY_BASELINE  the baseline's name (default nightly); the first night saves it
 #        NIGHTLY_CONFIRM   reruns that confirm a suspected regression (default 2; 0 disables)
+#        NIGHTLY_COMPARE_FLAGS  extra flags for `bench compare`, e.g. "--preset relaxed" on a very noisy machine
 #        NIGHTLY_REPORTS   where run folders go (default reports); NIGHTLY_HISTORY the history folder
 #                          (default $NIGHTLY_REPORTS/history: history.jsonl and trend.html)
 # Exit code: 0 no regression, 3 regression or threshold breached, 4 correctness violation, 1/2 could not run.
@@ -34,7 +35,8 @@ compare_status=0
 if "$BENCH" baseline list | grep -q "^$baseline "; then
     confirm_flags=()
     [ "$confirm" -gt 0 ] && confirm_flags=(--confirm "$confirm")
-    "$BENCH" compare "$baseline" "$out" "${confirm_flags[@]}"
+    # shellcheck disable=SC2086  # NIGHTLY_COMPARE_FLAGS is a list of flags, split on purpose
+    "$BENCH" compare "$baseline" "$out" "${confirm_flags[@]}" ${NIGHTLY_COMPARE_FLAGS:-}
     compare_status=$?
 else
     "$BENCH" baseline save "$baseline" "$out" || exit 1

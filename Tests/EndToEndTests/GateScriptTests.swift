@@ -32,6 +32,9 @@ struct GateScriptTests {
         let environment = [
             "BENCH_BASELINES": folder.appendingPathComponent("baselines").path,
             "NIGHTLY_REPORTS": folder.appendingPathComponent("reports").path, "NIGHTLY_CONFIRM": "2",
+            // The rest of the test suite loads both cores while this runs: two 2-second runs then differ by more
+            // than the defaults (tuned for a quiet nightly machine) allow, so this test uses the relaxed preset.
+            "NIGHTLY_COMPARE_FLAGS": "--preset relaxed",
         ]
         let first = try script("nightly.sh", ["--duration-scale", "0.05"], environment: environment)
         #expect(first.status == 0, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
@@ -53,8 +56,9 @@ struct GateScriptTests {
         let out = folder.appendingPathComponent("gate")
         let result = try script(
             "gate.sh", ["--duration-scale", "0.05", "--quiet"], environment: ["GATE_OUT": out.path])
-        #expect(result.status == 3, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
-        #expect(result.stderr.contains("gate: FAIL, performance (exit 3)"))
+        // Retry amplification and the checker's invariants are measured, and the emulator is correct: it passes.
+        #expect(result.status == 0, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
+        #expect(result.stderr.contains("gate: PASS"))
         let junit = try String(contentsOf: out.appendingPathComponent("junit.xml"), encoding: .utf8)
         #expect(junit.contains("CreateTargetGroup.onePerToken"))
         #expect(junit.contains("acknowledged target groups exist exactly once"))

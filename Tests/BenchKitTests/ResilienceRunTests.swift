@@ -104,3 +104,61 @@ struct ResilienceRunTests {
         #expect(first.requests == second.requests)
     }
 }
+
+@Suite("Server-side faults in whole runs")
+struct ServerFaultRunTests {
+    @Test("a rate limit in the emulator refuses with the real throttling errors; a retry strategy retries them")
+    func rateLimit() async throws {
+        let scenario = Scenario("server-faults") {
+            Seed(8)
+            Setup { CloudMapService() }
+            ServerFaults {
+                RateLimit(.createTargetGroup, perSecond: 5, burst: 2)
+                RateLimit(.registerInstance, perSecond: 5, burst: 2)
+            }
+            Phase("p", .iterations(80, concurrency: 2)) {
+                Mix {
+                    CreateTargetGroup()
+                    RegisterInstance(pool: 1_000_000)
+                }
+            }
+        }
+        let result = try await Runner(scenario: scenario).run()
+        let totals = result.summary.totals
+        let creates = try #require(totals["CreateTargetGroup"])
+        #expect(creates.errors["ThrottlingException", default: 0] > 20)
+        #expect(creates.ok <= 3)
+        let registers = try #require(totals["RegisterInstance"])
+        #expect(registers.errors["RequestLimitExceeded", default: 0] > 20)
+        // Throttled requests changed nothing: the ledger holds only what was acknowledged.
+        let created = try #require(result.ledger).snapshot.filter {
+            $0.operation == "CreateTargetGroup" && $0.change == .created && $0.requestId != "setup"
+        }
+        #expect(created.count == creates.ok)
+    }
+
+    @Test("partial RegisterTargets failures come back in `unsuccessful` and are not registered")
+    func partialFailures() async throws {
+        let scenario = Scenario("partial") {
+            Seed(9)
+            Setup { TargetGroups(1) }
+            ServerFaults { PartialFailures(0.5) }
+            Phase("p", .iterations(40)) { Mix { RegisterTargets(batch: 10...10, pool: 1_000_000) } }
+        }
+        let result = try await Runner(scenario: scenario).run()
+        let registered = try #require(result.ledger).snapshot.filter { $0.operation == "RegisterTargets" && $0.change == .registered }
+        #expect(result.summary.totals["RegisterTargets"]?.ok == 40)  // partial success is an HTTP 200
+        #expect(registered.count > 100 && registered.count < 300, "\(registered.count) of 400 targets registered")
+    }
+
+    @Test("bad server-fault settings are refused before any traffic, naming the field")
+    func validation() {
+        let scenario = Scenario("bad") {
+            ServerFaults { PartialFailures(1.5) }
+            Phase("p", .iterations(1)) { Mix { CreateTargetGroup() } }
+        }
+        let issues = scenario.validationIssues()
+        #expect(issues.contains { $0.path.hasPrefix("emulator.") && $0.path.contains("registerTargetsFailureFraction") },
+                "\(issues)")
+    }
+}

@@ -161,6 +161,11 @@ extension Scenario {
         if emulator.targetGroupQuota < 1 || emulator.targetsPerGroupQuota < 1 || emulator.instancesPerServiceQuota < 1 {
             return .init(path: "emulator", message: "quotas must be at least 1")
         }
+        do {
+            try emulator.configuration.validate()
+        } catch {
+            return .init(path: "emulator.\(error.field)", message: error.message)
+        }
         return nil
     }
 }

@@ -33,18 +33,28 @@ public struct EmulatorSettings: ScenarioComponent, Hashable {
     public var targetsPerGroupQuota: Int = 100_000
     /// Cloud Map: instances per service.
     public var instancesPerServiceQuota: Int = 100_000
+    /// Server-side faults (`ServerFaults { ... }`).
+    public var faults = EmulatorFaults()
+    /// Deliberately broken behaviours, for proving the checker (off by default).
+    public var mutations = EmulatorMutations()
 
     public init(
         cloudMapOperationDelay: Duration = .milliseconds(20), targetGroupQuota: Int = 100_000,
-        targetsPerGroupQuota: Int = 100_000, instancesPerServiceQuota: Int = 100_000
+        targetsPerGroupQuota: Int = 100_000, instancesPerServiceQuota: Int = 100_000,
+        mutations: EmulatorMutations = EmulatorMutations()
     ) {
+        self.mutations = mutations
         self.cloudMapOperationDelay = cloudMapOperationDelay
         self.targetGroupQuota = targetGroupQuota
         self.targetsPerGroupQuota = targetsPerGroupQuota
         self.instancesPerServiceQuota = instancesPerServiceQuota
     }
 
-    public func apply(to scenario: inout Scenario) { scenario.emulator = self }
+    public func apply(to scenario: inout Scenario) {
+        var settings = self
+        settings.faults = scenario.emulator.faults  // ServerFaults { } may come before or after
+        scenario.emulator = settings
+    }
 }
 
 /// Sets the length of the intervals `latency.csv` reports (default 1 s; 10 ms ... 1 hour).

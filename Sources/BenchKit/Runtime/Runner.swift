@@ -56,7 +56,7 @@ public struct Runner: Sendable {
         if let transportOverride {
             transport = transportOverride
         } else if let emulator {
-            transport = EmbeddedTransport(emulator: emulator)
+            transport = EmbeddedTransport(emulator: emulator, clock: clock)
         } else if case .http(let url, let region) = scenario.endpoint.kind {
             transport = try HTTPTransport(
                 url: url, region: region, credentials: try Runner.credentials(), clock: clock,
@@ -147,6 +147,8 @@ extension EmulatorSettings {
         configuration.targetGroupQuota = targetGroupQuota
         configuration.targetsPerGroupQuota = targetsPerGroupQuota
         configuration.instancesPerServiceQuota = instancesPerServiceQuota
+        configuration.faults = faults
+        configuration.mutations = mutations
         return configuration
     }
 }

@@ -13,10 +13,20 @@ public protocol Transport: Sendable {
 public struct EmbeddedTransport: Transport {
     public let emulator: Emulator
 
-    public init(emulator: Emulator) { self.emulator = emulator }
+    /// The clock a brownout's extra latency is slept on.
+    let clock: any BenchClock
 
-    /// - Complexity: that of the emulated operation (O(1) or O(batch)).
+    public init(emulator: Emulator, clock: any BenchClock) {
+        self.emulator = emulator
+        self.clock = clock
+    }
+
+    /// - Complexity: that of the emulated operation (O(1) or O(batch)), plus any brownout latency.
     public func send(_ request: AWSRequest, context: RequestContext) async -> AttemptResult {
+        let latency = emulator.extraLatency(for: request)
+        if latency > 0, (try? await clock.sleep(nanoseconds: latency)) == nil {
+            return .failure(TransportFailure(kind: TransportFailure.Kind.cancelled, detail: "cancelled", requestSent: false))
+        }
         do throws(ServiceError) {
             return .response(try emulator.handle(request, context: context))
         } catch {

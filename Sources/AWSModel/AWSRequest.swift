@@ -29,3 +29,59 @@ public enum AWSResponse: Sendable, Hashable {
     case cloudMap(CloudMapResponse)
     case codeDeploy(CodeDeployResponse)
 }
+
+extension AWSRequest {
+    /// The operation's input shape, for encoding (wire bodies, parameter digests).
+    public var input: any Encodable {
+        switch self {
+        case .lattice(let request): request.input
+        case .cloudMap(let request): request.input
+        case .codeDeploy(let request): request.input
+        }
+    }
+}
+
+extension LatticeRequest {
+    /// The operation's input shape (its uri and query members included).
+    public var input: any Encodable {
+        switch self {
+        case .createTargetGroup(let input): input
+        case .registerTargets(let input): input
+        case .deregisterTargets(let input): input
+        case .getTargetGroup(let input): input
+        case .listTargetGroups(let input): input
+        case .listTargets(let input): input
+        }
+    }
+}
+
+extension CloudMapRequest {
+    /// The operation's input shape, which is the whole awsJson1_1 body.
+    public var input: any Encodable {
+        switch self {
+        case .registerInstance(let input): input
+        case .deregisterInstance(let input): input
+        case .getOperation(let input): input
+        case .listOperations(let input): input
+        case .getInstance(let input): input
+        case .listInstances(let input): input
+        case .createHttpNamespace(let input): input
+        case .getNamespace(let input): input
+        case .createService(let input): input
+        case .getService(let input): input
+        }
+    }
+}
+
+extension CodeDeployRequest {
+    /// The operation's input shape, which is the whole awsJson1_1 body.
+    public var input: any Encodable {
+        switch self {
+        case .batchGetDeploymentTargets(let input): input
+        case .listDeployments(let input): input
+        case .listDeploymentTargets(let input): input
+        case .getDeploymentTarget(let input): input
+        case .getDeployment(let input): input
+        }
+    }
+}

@@ -14,8 +14,8 @@ struct RequestBinding {
     init(_ request: AWSRequest) {
         switch request {
         case .lattice(let lattice): self.init(lattice)
-        case .cloudMap(let cloudMap): self.init(awsJSONBody: cloudMap.body)
-        case .codeDeploy(let codeDeploy): self.init(awsJSONBody: codeDeploy.body)
+        case .cloudMap(let cloudMap): self.init(awsJSONBody: cloudMap.input)
+        case .codeDeploy(let codeDeploy): self.init(awsJSONBody: codeDeploy.input)
         }
     }
 
@@ -90,36 +90,5 @@ enum LatticePath {
     /// `/targetgroups/{targetGroupIdentifier}/{action}`.
     static func action(_ identifier: String, _ action: String) -> String {
         item(identifier) + "/" + action
-    }
-}
-
-extension CloudMapRequest {
-    /// The input, which is the whole awsJson1_1 body.
-    var body: any Encodable {
-        switch self {
-        case .registerInstance(let input): input
-        case .deregisterInstance(let input): input
-        case .getOperation(let input): input
-        case .listOperations(let input): input
-        case .getInstance(let input): input
-        case .listInstances(let input): input
-        case .createHttpNamespace(let input): input
-        case .getNamespace(let input): input
-        case .createService(let input): input
-        case .getService(let input): input
-        }
-    }
-}
-
-extension CodeDeployRequest {
-    /// The input, which is the whole awsJson1_1 body.
-    var body: any Encodable {
-        switch self {
-        case .batchGetDeploymentTargets(let input): input
-        case .listDeployments(let input): input
-        case .listDeploymentTargets(let input): input
-        case .getDeploymentTarget(let input): input
-        case .getDeployment(let input): input
-        }
     }
 }

@@ -6,33 +6,6 @@ import Testing
 
 @testable import BenchKit
 
-/// Runs a Python script with `arguments`; returns its exit status and standard output.
-func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-py-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("script.py")
-    try script.write(to: file, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", file.path] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errors = Data()
-    group.enter()
-    DispatchQueue.global().async {
-        errors = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
-}
-
 @Suite("Live endpoints: bench serve over HTTP", .serialized)
 struct LiveEndpointTests {
     static func server(_ configure: (inout EmulatorServer.Configuration) -> Void = { _ in }) throws -> (EmulatorServer, Int) {

@@ -110,16 +110,9 @@ struct SyntheticFaultBotocoreTests {
         try JSONSerialization.data(withJSONObject: payload).write(to: input)
         let script = folder.appendingPathComponent("parse.py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, input.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let results = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let run = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, input.path])
+        #expect(run.status == 0, "\(run.errors)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
         #expect(results.count == cases.count)
         for (testCase, result) in zip(cases, results) {
             #expect(result["code"] as? String == testCase.code, "\(testCase.operation): \(result)")

@@ -33,7 +33,7 @@ enum ConsoleSummary {
             retryLine += ", backoff \(format(backoff, 2)) s"
         }
         let giveUps = summary.totals.values.reduce(into: [String: Int]()) { $0.merge($1.calls.giveUps, uniquingKeysWith: +) }
-        if !giveUps.isEmpty {
+        if !giveUps.isEmpty, summary.retry.strategy != "none" {  // without retries every failure is "out of attempts"
             retryLine += ", gave up: " + giveUps.sorted { $0.key < $1.key }.map { "\($0.key) x\($0.value)" }.joined(separator: ", ")
         }
         if summary.retry.quotaExhaustionEvents > 0 { retryLine += ", retry quota exhausted x\(summary.retry.quotaExhaustionEvents)" }

@@ -45,6 +45,39 @@ struct LiveEndpointTests {
         #expect(ledger.contains { $0.operation == "RegisterInstance" && $0.invocationId != nil })
     }
 
+    @Test("a per-service endpoint override sends that service's requests to its own endpoint")
+    func perServiceOverride() async throws {
+        let (main, mainPort) = try Self.server()
+        defer { main.stop() }
+        let (cloudMap, cloudMapPort) = try Self.server()
+        defer { cloudMap.stop() }
+        let scenario = Scenario("override") {
+            Endpoint.http("http://127.0.0.1:\(mainPort)").override(.cloudMap, "http://127.0.0.1:\(cloudMapPort)")
+            Setup {
+                TargetGroups(1)
+                CloudMapService()
+            }
+            Phase("p", .iterations(40, concurrency: 2)) {
+                Mix {
+                    CreateTargetGroup()
+                    RegisterInstance(pool: 1_000_000)
+                }
+            }
+        }
+        let result = try await Runner(scenario: scenario).run()
+        #expect(result.summary.totals.values.allSatisfy { $0.ok == $0.count })
+        let mainLedger = main.emulator.ledger.snapshot, cloudMapLedger = cloudMap.emulator.ledger.snapshot
+        #expect(mainLedger.contains { $0.operation == "CreateTargetGroup" })
+        #expect(!mainLedger.contains { $0.service == .cloudMap })
+        #expect(cloudMapLedger.contains { $0.operation == "RegisterInstance" })
+        #expect(!cloudMapLedger.contains { $0.service == .vpcLattice })
+        let embedded = Scenario("bad") {
+            Endpoint.embedded.override(.cloudMap, "http://127.0.0.1:1")
+            Phase("p", .iterations(1)) { Mix { CreateTargetGroup() } }
+        }
+        #expect(embedded.validationIssues().contains { $0.path == "endpoint.override(servicediscovery)" })
+    }
+
     @Test("an endpoint that is not there: every call fails as a connection error, no hang, no crash")
     func nothingListening() async throws {
         let (server, port) = try Self.server()

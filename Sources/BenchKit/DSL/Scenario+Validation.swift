@@ -32,6 +32,13 @@ extension Scenario {
         if !(10_000_000...3_600_000_000_000).contains(intervalNanoseconds) {
             issues.append(.init(path: "reportInterval", message: "must be between 10 ms and 1 hour"))
         }
+        for (service, url) in endpoint.overrides.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if endpoint.isEmbedded {
+                issues.append(.init(path: "endpoint.override(\(service.rawValue))", message: "needs a live endpoint (Endpoint.http)"))
+            } else if !url.hasPrefix("http://") {
+                issues.append(.init(path: "endpoint.override(\(service.rawValue))", message: "must be an http:// URL (got \"\(url)\")"))
+            }
+        }
         for (index, fixture) in fixtures.enumerated() {
             issues += fixture.validate(at: "setup[\(index)]", endpoint: endpoint)
         }

@@ -152,7 +152,12 @@ public struct RunOptions: Sendable, Hashable {
     public func applied(to scenario: Scenario) -> Scenario {
         var scenario = scenario
         if let seed { scenario.seed = seed }
-        if let endpoint { scenario.endpoint = .http(endpoint, region: region ?? "us-east-1") }
+        if let endpoint {
+            // The file's per-service overrides stay: they name services, the flag names the main endpoint.
+            var replaced = Endpoint.http(endpoint, region: region ?? "us-east-1")
+            for (service, url) in scenario.endpoint.overrides { replaced = replaced.override(service, url) }
+            scenario.endpoint = replaced
+        }
         scenario.faults.faults += faults
         if let retry, let mode = RunOptions.retryModes[retry] { scenario.retry = mode }
         scenario.thresholds += thresholds

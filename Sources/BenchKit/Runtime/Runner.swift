@@ -57,10 +57,21 @@ public struct Runner: Sendable {
             transport = transportOverride
         } else if let emulator {
             transport = EmbeddedTransport(emulator: emulator, clock: clock)
-        } else if case .http(let url, let region) = scenario.endpoint.kind {
-            transport = try HTTPTransport(
-                url: url, region: region, credentials: try Runner.credentials(), clock: clock,
-                timeoutNanoseconds: scenario.requestTimeoutNanoseconds, maxConnections: min(scenario.maxInFlight, 256))
+        } else if case .http(_, let region) = scenario.endpoint.kind {
+            let credentials = try Runner.credentials()
+            var byURL: [String: any Transport] = [:]
+            var byService: [AWSService: any Transport] = [:]
+            for service in AWSService.allCases {
+                let url = scenario.endpoint.url(for: service)!
+                if byURL[url] == nil {
+                    byURL[url] = try HTTPTransport(
+                        url: url, region: region, credentials: credentials, clock: clock,
+                        timeoutNanoseconds: scenario.requestTimeoutNanoseconds,
+                        maxConnections: min(scenario.maxInFlight, 256))
+                }
+                byService[service] = byURL[url]
+            }
+            transport = byURL.count == 1 ? byURL.values.first! : ServiceRoutingTransport(transports: byService)
         } else {
             throw SetupError("endpoint \(scenario.endpoint) is not supported")
         }

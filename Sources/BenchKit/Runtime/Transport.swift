@@ -34,3 +34,12 @@ public struct EmbeddedTransport: Transport {
         }
     }
 }
+
+/// Sends each request to the transport of its service (per-service endpoint overrides).
+struct ServiceRoutingTransport: Transport {
+    let transports: [AWSService: any Transport]
+
+    func send(_ request: AWSRequest, context: RequestContext) async -> AttemptResult {
+        await transports[request.service]!.send(request, context: context)
+    }
+}

@@ -47,6 +47,9 @@ enum ConsoleSummary {
             lines.append("errors: " + errors.sorted { $0.1 > $1.1 }.map { "\($0.0) x\($0.1)" }.joined(separator: ", "))
         }
         if let idempotency = summary.idempotency { lines += idempotencyLines(idempotency) }
+        if let reason = summary.idempotencyUnchecked {
+            lines.append("idempotency: not checked: \(reason.split(separator: "\n").first ?? "")")
+        }
         if let gate = summary.gate { lines += gateLines(gate) }
         lines += unimplementedNotes(summary)
         if let reportFolder { lines.append("report: \(reportFolder)/summary.json") }

@@ -157,6 +157,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var arguments: [String]?
     /// The idempotency checker's result, when the run was checked.
     public var idempotency: Idempotency?
+    /// Why the run was not checked, when the checker could not read the endpoint's state back.
+    public var idempotencyUnchecked: String?
     /// The gate's verdict: each threshold and invariant with its outcome, when the scenario declares any.
     public var gate: GateVerdict?
 
@@ -194,6 +196,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
             limiterDelayedSends: result.retryStatistics.limiterDelayedSends)
         faults = result.faultCounts
         idempotency = result.idempotency.map(Idempotency.init)
+        idempotencyUnchecked = result.idempotencyUnchecked
     }
 
     /// The summary as pretty, key-sorted JSON.

@@ -29,6 +29,8 @@ public struct RunResult: Sendable {
     public internal(set) var tokenPolicy = "stablePerCall"
     /// The idempotency checker's report, when the run was checked.
     public internal(set) var idempotency: IdempotencyReport?
+    /// Why the run could not be checked (a read-back the endpoint does not implement), if it could not.
+    public internal(set) var idempotencyUnchecked: String?
 
     /// The run's summary, as written to `summary.json`.
     public var summary: RunSummary { RunSummary(self) }

@@ -9,6 +9,7 @@ struct ScenarioDSLTests {
         let scenario = Scenario("dsl") {
             Seed(7)
             MaxInFlight(64)
+            RequestTimeout(.seconds(2))
             Setup {
                 TargetGroups(3, type: .instance)
                 CloudMapService(namespace: "ns.local", name: "svc")
@@ -25,6 +26,7 @@ struct ScenarioDSLTests {
         #expect(scenario.name == "dsl")
         #expect(scenario.seed == 7)
         #expect(scenario.maxInFlight == 64)
+        #expect(scenario.requestTimeoutNanoseconds == 2_000_000_000)
         #expect(scenario.endpoint.isEmbedded)
         #expect(scenario.fixtures.count == 2)
         #expect(scenario.phases.map(\.name) == ["one", "two"])

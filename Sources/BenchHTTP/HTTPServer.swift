@@ -10,10 +10,10 @@ import Glibc
 /// The handler runs on the event loop thread once per request, in order per connection; pipelined requests are
 /// answered in order. A synchronous ``Handler`` answers at once (the emulator answers in microseconds); an
 /// ``AsyncHandler`` settles each request later, from any thread, so the loop never blocks while it waits (a
-/// proxy waiting for its upstream): the connection reads nothing more until that request is settled. Keep-alive, `Connection: close` and
-/// HTTP/1.0 are honoured. Limits are answered with 431 (header block), 413 (body), 400 (malformed framing),
-/// 408 (headers not in within ``Configuration/headerTimeout``) or 501 (unsupported Transfer-Encoding), then the
-/// connection is closed.
+/// proxy waiting for its upstream): the connection reads nothing more until that request is settled.
+/// Keep-alive, `Connection: close` and HTTP/1.0 are honoured. Limits are answered with 431 (header block),
+/// 413 (body), 400 (malformed framing), 408 (headers not in within ``Configuration/headerTimeout``) or 501
+/// (unsupported Transfer-Encoding), then the connection is closed.
 public final class HTTPServer: Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
     /// Receives a request and a completion to call exactly once, from any thread, now or later.

@@ -160,6 +160,7 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
                     versionMinor: message.versionMinor)
                 activityDeadline = nil
                 pauseReading()
+                // The completion may run on any thread; it only carries the connection back into a loop job.
                 let connection = SendableBox(self)
                 let (loop, serial) = (loop, awaitedSerial)
                 handler(request) { reply in
@@ -184,7 +185,8 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
     /// Queues `response`; closes after it unless both the request and the server keep the connection alive.
     private func append(_ response: HTTPResponse, headOnly: Bool, keepAlive: Bool, minor: Int) {
         let keepAlive = keepAlive && !engine.isStopping
-        HTTPSerializer.appendResponse(response, headOnly: headOnly, keepAlive: keepAlive, requestMinor: minor, into: &out)
+        HTTPSerializer.appendResponse(
+            response, headOnly: headOnly, keepAlive: keepAlive, requestMinor: minor, into: &out)
         if !keepAlive { phase = .closingAfterFlush }
     }
 

@@ -33,7 +33,8 @@ enum ProxyCommand {
 
     static func parse(_ arguments: [String]) throws -> ProxyServer.Configuration {
         let parsed = try CommandArguments(
-            arguments, command: "proxy", valued: ["--upstream", "--host", "--port", "--fault", "--seed", "--faults-csv"])
+            arguments, command: "proxy",
+            valued: ["--upstream", "--host", "--port", "--fault", "--seed", "--faults-csv"])
         guard parsed.positional.isEmpty else {
             throw UsageError("unexpected argument \"\(parsed.positional[0])\"; see `bench proxy --help`")
         }
@@ -60,7 +61,9 @@ enum ProxyCommand {
             configuration.port = port
         }
         if let text = parsed.value("--seed") {
-            guard let seed = UInt64(text) else { throw UsageError("--seed must be an integer in 0...2^64-1 (got \"\(text)\")") }
+            guard let seed = UInt64(text) else {
+                throw UsageError("--seed must be an integer in 0...2^64-1 (got \"\(text)\")")
+            }
             configuration.seed = seed
         }
         for spec in parsed.values["--fault"] ?? [] {
@@ -71,7 +74,9 @@ enum ProxyCommand {
             }
         }
         if let path = parsed.value("--faults-csv") {
-            guard !path.isEmpty, !path.hasSuffix("/") else { throw UsageError("--faults-csv needs a file path (got \"\(path)\")") }
+            guard !path.isEmpty, !path.hasSuffix("/") else {
+                throw UsageError("--faults-csv needs a file path (got \"\(path)\")")
+            }
             configuration.faultsCSV = URL(fileURLWithPath: path)
         }
         return configuration

@@ -56,7 +56,8 @@ public final class ProxyServer: Sendable {
         let faults = ProxyFaults(
             plan: configuration.faults, seed: configuration.seed, clock: clock, log: try FaultLog(folder: staging))
         self.faults = faults
-        let relay = UpstreamRelay(upstream: configuration.upstream, client: client, timeout: configuration.upstreamTimeout)
+        let relay = UpstreamRelay(
+            upstream: configuration.upstream, client: client, timeout: configuration.upstreamTimeout)
         server = HTTPServer(host: configuration.host, port: configuration.port, configuration: configuration.http) {
             request, reply in
             let decision = faults.decide(request)

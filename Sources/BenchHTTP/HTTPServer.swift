@@ -7,13 +7,23 @@ import Glibc
 
 /// An HTTP/1.1 server on non-blocking sockets and epoll, for `bench serve` and for tests.
 ///
-/// The handler is synchronous and runs on the event loop thread (the emulator answers in microseconds), once per
-/// request, in order per connection; pipelined requests are answered in order. Keep-alive, `Connection: close` and
-/// HTTP/1.0 are honoured. Limits are answered with 431 (header block), 413 (body), 400 (malformed framing),
-/// 408 (headers not in within ``Configuration/headerTimeout``) or 501 (unsupported Transfer-Encoding), then the
-/// connection is closed.
+/// The handler runs on the event loop thread once per request, in order per connection; pipelined requests are
+/// answered in order. A synchronous ``Handler`` answers at once (the emulator answers in microseconds); an
+/// ``AsyncHandler`` settles each request later, from any thread, so the loop never blocks while it waits (a
+/// proxy waiting for its upstream): the connection reads nothing more until that request is settled.
+/// Keep-alive, `Connection: close` and HTTP/1.0 are honoured. Limits are answered with 431 (header block),
+/// 413 (body), 400 (malformed framing), 408 (headers not in within ``Configuration/headerTimeout``) or 501
+/// (unsupported Transfer-Encoding), then the connection is closed.
 public final class HTTPServer: Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+    /// Receives a request and a completion to call exactly once, from any thread, now or later.
+    public typealias AsyncHandler = @Sendable (HTTPRequest, @escaping @Sendable (HTTPServerReply) -> Void) -> Void
+
+    /// The two handler forms.
+    enum Responder: Sendable {
+        case immediate(Handler)
+        case deferred(AsyncHandler)
+    }
 
     public struct Configuration: Sendable {
         /// Limits on each request.
@@ -55,20 +65,32 @@ public final class HTTPServer: Sendable {
     public let host: String
     public let requestedPort: Int
     public let configuration: Configuration
-    private let handler: Handler
+    private let responder: Responder
     private let state = Mutex(State.ready)
 
     /// - Parameters:
     ///   - host: the IPv4 address to bind (only that one); `127.0.0.1` by default.
     ///   - port: the port, 0 for any free one (see the result of ``start()``).
-    public init(
+    public convenience init(
         host: String = "127.0.0.1", port: Int, configuration: Configuration = Configuration(),
         handler: @escaping Handler
     ) {
+        self.init(host: host, port: port, configuration: configuration, responder: .immediate(handler))
+    }
+
+    /// A server whose handler settles requests asynchronously (see ``AsyncHandler`` and ``HTTPServerReply``).
+    public convenience init(
+        host: String = "127.0.0.1", port: Int, configuration: Configuration = Configuration(),
+        asyncHandler: @escaping AsyncHandler
+    ) {
+        self.init(host: host, port: port, configuration: configuration, responder: .deferred(asyncHandler))
+    }
+
+    private init(host: String, port: Int, configuration: Configuration, responder: Responder) {
         self.host = host
         requestedPort = port
         self.configuration = configuration
-        self.handler = handler
+        self.responder = responder
     }
 
     deinit { stop() }
@@ -85,7 +107,7 @@ public final class HTTPServer: Sendable {
             do throws(HTTPSystemError) {
                 for index in 0..<max(1, configuration.eventLoopThreads) {
                     let loop = try EventLoop(name: "bench-http-server-\(index)")
-                    engines.append(ServerEngine(loop: loop, configuration: configuration, handler: handler))
+                    engines.append(ServerEngine(loop: loop, configuration: configuration, responder: responder))
                 }
             } catch {
                 close(fd)

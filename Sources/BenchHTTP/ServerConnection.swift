@@ -5,6 +5,9 @@ import Glibc
 /// One accepted connection of an ``HTTPServer``: parses requests (pipelined ones too), calls the handler for each
 /// in order, and writes the responses back in one buffer.
 ///
+/// With an asynchronous handler at most one request is awaited at a time: reading pauses (later pipelined requests
+/// wait in the parser) and the idle and header timers stop until the reply comes back through the loop's queue.
+///
 /// Loop-confined. Errors are answered with their status (400, 408, 413, 431, 501) and `Connection: close`; the
 /// socket is then half-closed and drained for a short linger so the client reads the answer rather than a reset.
 final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
@@ -28,6 +31,18 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
     private var activityDeadline: UInt64?
     private var lingerDeadline: UInt64?
     private var timer = LazyDeadline()
+    /// The request whose asynchronous reply is awaited, if any.
+    private var awaited: Awaited?
+    /// Numbers awaited requests, so a stale or repeated completion is ignored.
+    private var awaitedSerial = 0
+
+    /// How to frame the answer to an awaited request once it comes.
+    private struct Awaited {
+        let serial: Int
+        let headOnly: Bool
+        let keepAlive: Bool
+        let versionMinor: Int
+    }
 
     private let loop: EventLoop
 
@@ -39,7 +54,7 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
     }
 
     /// Whether nothing is in progress: no partial request and no unsent response.
-    var isIdle: Bool { phase == .open && !parser.hasPartialMessage && outOffset == out.count }
+    var isIdle: Bool { phase == .open && awaited == nil && !parser.hasPartialMessage && outOffset == out.count }
 
     /// Starts the header timer; call once registered.
     func started() {
@@ -117,7 +132,7 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
 
     /// Answers every complete request in the parser, in order, then writes.
     private func processRequests() {
-        while phase == .open {
+        while phase == .open, awaited == nil {
             if out.count - outOffset > Self.maxBufferedOutput {
                 pauseReading()
                 break
@@ -134,15 +149,27 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
             headDeadline = nil
             let request = HTTPRequest(
                 method: message.method, path: message.target, headers: message.headers, body: message.body)
-            let response = engine.handler(request)
-            let keepAlive = message.keepAlive && !engine.isStopping
-            HTTPSerializer.appendResponse(
-                response, headOnly: message.method == "HEAD", keepAlive: keepAlive,
-                requestMinor: message.versionMinor, into: &out)
-            if !keepAlive { phase = .closingAfterFlush }
+            let headOnly = message.method == "HEAD"
+            switch engine.responder {
+            case .immediate(let handler):
+                append(handler(request), headOnly: headOnly, keepAlive: message.keepAlive, minor: message.versionMinor)
+            case .deferred(let handler):
+                awaitedSerial += 1
+                awaited = Awaited(
+                    serial: awaitedSerial, headOnly: headOnly, keepAlive: message.keepAlive,
+                    versionMinor: message.versionMinor)
+                activityDeadline = nil
+                pauseReading()
+                // The completion may run on any thread; it only carries the connection back into a loop job.
+                let connection = SendableBox(self)
+                let (loop, serial) = (loop, awaitedSerial)
+                handler(request) { reply in
+                    loop.execute { connection.value.settle(serial: serial, with: reply) }
+                }
+            }
         }
         if phase == .open {
-            if parser.isReadingBody {
+            if awaited != nil || parser.isReadingBody {
                 headDeadline = nil
             } else if parser.hasPartialMessage || servedRequests == 0 {
                 if headDeadline == nil {
@@ -153,6 +180,35 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
             }
         }
         flush()
+    }
+
+    /// Queues `response`; closes after it unless both the request and the server keep the connection alive.
+    private func append(_ response: HTTPResponse, headOnly: Bool, keepAlive: Bool, minor: Int) {
+        let keepAlive = keepAlive && !engine.isStopping
+        HTTPSerializer.appendResponse(
+            response, headOnly: headOnly, keepAlive: keepAlive, requestMinor: minor, into: &out)
+        if !keepAlive { phase = .closingAfterFlush }
+    }
+
+    /// The asynchronous handler's reply to the awaited request numbered `serial` (ignored if stale or closed).
+    private func settle(serial: Int, with reply: HTTPServerReply) {
+        guard phase == .open, let awaited, awaited.serial == serial else { return }
+        self.awaited = nil
+        activityDeadline = loop.now &+ engine.idleTimeout
+        readPaused = false  // reads resume: the next requests, or the drain of a lingering close
+        setInterest(write: writeInterest)
+        switch reply {
+        case .response(let response):
+            append(response, headOnly: awaited.headOnly, keepAlive: awaited.keepAlive, minor: awaited.versionMinor)
+            processRequests()
+        case .dropConnection:
+            phase = .closingAfterFlush
+            flush()
+        case .resetConnection:
+            var option = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+            close()
+        }
     }
 
     /// Queues an error answer with `Connection: close`; nothing more is read as requests.
@@ -200,7 +256,7 @@ final class ServerConnection: EventLoopHandler, EventLoopTimerTarget {
                 close()
                 return
             }
-            if readPaused {
+            if readPaused, awaited == nil {
                 readPaused = false
                 setInterest(write: false)
                 loop.runSoon { [self] in

@@ -2,14 +2,14 @@ import Dispatch
 import BenchCore
 
 /// The server's state on one event loop: its connections and, while stopping, the wait for them to finish.
-/// Loop-confined except for the immutable configuration and handler.
+/// Loop-confined except for the immutable configuration and responder.
 final class ServerEngine: EventLoopTimerTarget, @unchecked Sendable {
     // @unchecked Sendable: shared so that `HTTPServer` and the listener can capture it in `loop.execute` jobs;
     // `connections`, `listener`, `isStopping`, `stopped` and `timer` are touched only on `loop`'s thread; the rest
     // is immutable.
     let loop: EventLoop
     let configuration: HTTPServer.Configuration
-    let handler: HTTPServer.Handler
+    let responder: HTTPServer.Responder
     let headerTimeout: UInt64
     let idleTimeout: UInt64
     let lingerTimeout: UInt64
@@ -19,10 +19,10 @@ final class ServerEngine: EventLoopTimerTarget, @unchecked Sendable {
     private var timer = LazyDeadline()
     private var listener: Listener?
 
-    init(loop: EventLoop, configuration: HTTPServer.Configuration, handler: @escaping HTTPServer.Handler) {
+    init(loop: EventLoop, configuration: HTTPServer.Configuration, responder: HTTPServer.Responder) {
         self.loop = loop
         self.configuration = configuration
-        self.handler = handler
+        self.responder = responder
         headerTimeout = configuration.headerTimeout.nanosecondsClamped
         idleTimeout = configuration.idleTimeout.nanosecondsClamped
         lingerTimeout = configuration.lingerTimeout.nanosecondsClamped

@@ -13,6 +13,7 @@ enum BenchCommand {
           validate <file.swift | name>        compile and check a scenario; send nothing
           list                                list the built-in scenarios
           serve [options]                     serve the emulator over HTTP for any AWS SDK
+          proxy --upstream URL [options]      forward to an endpoint, injecting faults on the way
           compare <baseline | run> <run>      compare a run with a baseline; exit 3 on a regression
           baseline save|list|delete           keep named baselines (.bench/baselines/<name>/summary.json)
           history append|render               keep a history of runs and render its HTML trend page
@@ -76,6 +77,7 @@ enum BenchCommand {
             case "validate": return try RunCommand.run(rest, validateOnly: true)
             case "list": return try ListCommand.run(rest)
             case "serve": return try ServeCommand.run(rest)
+            case "proxy": return try ProxyCommand.run(rest)
             case "compare": return try CompareCommand.run(rest)
             case "baseline": return try BaselineCommand.run(rest)
             case "history": return try HistoryCommand.run(rest)
@@ -104,6 +106,7 @@ enum BenchCommand {
         case "validate": print(validateHelp)
         case "list": print(listHelp)
         case "serve": print(ServeCommand.help)
+        case "proxy": print(ProxyCommand.help)
         case "compare": print(CompareCommand.help)
         case "baseline": print(BaselineCommand.help)
         case "history": print(HistoryCommand.help)

@@ -93,20 +93,11 @@ enum ProxyCommand {
         }
         let banner = "proxying http://\(configuration.host):\(port) -> http://\(configuration.upstream)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))  // unbuffered: a waiting script sees it at once
-        let stopped = DispatchSemaphore(value: 0)
-        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stopped.signal() }
-            source.resume()
-            return source
-        }
-        stopped.wait()
+        Termination.wait()
         try proxy.stop()
         let counts = proxy.faultCounts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         FileHandle.standardOutput.write(
             Data("stopped; faults injected: \(counts.isEmpty ? "none" : counts.joined(separator: " "))\n".utf8))
-        _ = sources
         return .success
     }
 }

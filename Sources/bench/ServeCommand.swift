@@ -116,18 +116,9 @@ enum ServeCommand {
         }
         banner += "listening on http://\(server.configuration.host):\(port)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))  // unbuffered: a waiting script sees it at once
-        let stopped = DispatchSemaphore(value: 0)
-        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stopped.signal() }
-            source.resume()
-            return source
-        }
-        stopped.wait()
+        Termination.wait()
         server.stop()
         FileHandle.standardOutput.write(Data("stopped\n".utf8))
-        _ = sources
         return .success
     }
 }

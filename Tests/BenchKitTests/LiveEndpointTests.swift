@@ -107,7 +107,7 @@ struct LiveEndpointTests {
                                          "UnrecognizedClientException")] {
             let transport = try HTTPTransport(
                 url: "http://127.0.0.1:\(port)", region: "us-east-1", credentials: credentials, clock: SystemClock(),
-                timeoutNanoseconds: 5_000_000_000, maxConnections: 1)
+                timeoutNanoseconds: 30_000_000_000, maxConnections: 1)
             switch await transport.send(request, context: RequestContext(requestId: "t")) {
             case .response: #expect(expected == "ok")
             case .serviceError(let error):

@@ -41,8 +41,9 @@ public struct RunOptions: Sendable, Hashable {
         ("--rate-scale F", "multiply every arrival rate by F (0.001...1000)"),
         ("--out DIR", "write the report folder here (default reports/<scenario>-<UTC time>)"),
         ("--quiet", "no progress lines and no end-of-run table"),
-        ("--fault SPEC", "add a client-side fault, KIND[:key=value,...] (repeatable): throttle, conflict, error5xx, "
-            + "duplicate, lose-response, latency, reset; keys p, op, phase, from, to, ms, variant, mode (docs/faults.md)"),
+        ("--fault SPEC", "add a client-side fault, KIND[:key=value,...] (repeatable); kinds throttle, conflict,\n"
+            + String(repeating: " ", count: 25) + "error5xx, duplicate, lose-response, latency, reset; keys p, op, phase,\n"
+            + String(repeating: " ", count: 25) + "from, to, ms, variant, mode (docs/faults.md)"),
         ("--retry MODE", "retry strategy under test: none, legacy, standard, standard2026 or adaptive"),
         ("--threshold EXPR", "add a gate threshold, e.g. 'p99(RegisterTargets) < 50ms' (repeatable; see docs/ci.md)"),
         ("--abort-on-fail", "stop the run at the first threshold breach (exit code 3) instead of at the end"),

@@ -82,4 +82,21 @@ public final class ManualClock: BenchClock {
 
     /// The earliest deadline anyone sleeps until, if any.
     public var nextDeadline: Instant? { state.withLock { $0.sleepers.map(\.deadline).min() } }
+
+    /// Runs `body` to completion, moving time to each sleeper's deadline as soon as one sleeps, so backoffs,
+    /// limiter waits and timeouts pass at once in virtual time (no real sleeps).
+    public func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
+        let result = Mutex<T?>(nil)
+        let finished = Atomic<Bool>(false)
+        let task = Task {
+            let value = await body()
+            result.withLock { $0 = value }
+            finished.store(true, ordering: .releasing)
+        }
+        while !finished.load(ordering: .acquiring) {
+            if let next = nextDeadline { advance(to: next) } else { await Task.yield() }
+        }
+        await task.value
+        return result.withLock { $0! }
+    }
 }

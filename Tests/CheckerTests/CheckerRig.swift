@@ -88,7 +88,7 @@ struct CheckerRig {
         for index in 0..<calls {
             let request = request(index, only: only)
             let pipeline = pipeline
-            let call = await drive(clock) { await pipeline.call(request, sequence: UInt64(index)) }
+            let call = await clock.run { await pipeline.call(request, sequence: UInt64(index)) }
             records.append(HistoryRecord(call, request: request))
             clock.advance(by: 5_000_000)
         }
@@ -127,21 +127,6 @@ struct CheckerRig {
     }
 }
 
-/// Runs `body` to completion on `clock`, advancing the clock to each sleeper's deadline (no real sleeps).
-func drive<T: Sendable>(_ clock: ManualClock, _ body: @escaping @Sendable () async -> T) async -> T {
-    let result = Mutex<T?>(nil)
-    let finished = Atomic<Bool>(false)
-    let task = Task {
-        let value = await body()
-        result.withLock { $0 = value }
-        finished.store(true, ordering: .releasing)
-    }
-    while !finished.load(ordering: .acquiring) {
-        if let next = clock.nextDeadline { clock.advance(to: next) } else { await Task.yield() }
-    }
-    await task.value
-    return result.withLock { $0! }
-}
 
 extension IdempotencyReport {
     /// The violation count of invariant `name`.

@@ -28,7 +28,7 @@ struct CallPipelineTests {
 
         func call(_ request: AWSRequest = Fixtures.createTargetGroup, sequence: UInt64 = 0) async -> CallRecord {
             let pipeline = pipeline
-            return await drive(clock) { await pipeline.call(request, sequence: sequence, phase: "steady") }
+            return await clock.run { await pipeline.call(request, sequence: sequence, phase: "steady") }
         }
     }
 
@@ -119,7 +119,7 @@ struct CallPipelineTests {
         #expect(record.outcome == .ok)
         #expect(rig.transport.count == 1)
         #expect(rig.injector.pendingDuplicates == 1)
-        await drive(rig.clock) { await rig.injector.waitForDelayedDuplicates() }
+        await rig.clock.run { await rig.injector.waitForDelayedDuplicates() }
         #expect(rig.transport.count == 2)
         #expect(rig.clock.now.nanoseconds >= 500_000_000)
         #expect(Set(rig.transport.tokens).count == 1)
@@ -143,7 +143,7 @@ struct CallPipelineTests {
         for sequence in 0..<60 { _ = await sequential.call(sequence: UInt64(sequence)) }
         let concurrent = Rig(plan, seed: 11)
         let pipeline = concurrent.pipeline
-        await drive(concurrent.clock) {
+        await concurrent.clock.run {
             await withTaskGroup(of: Void.self) { group in
                 for sequence in (0..<60).reversed() {
                     group.addTask { _ = await pipeline.call(Fixtures.createTargetGroup, sequence: UInt64(sequence)) }

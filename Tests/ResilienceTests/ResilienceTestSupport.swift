@@ -53,22 +53,6 @@ final class ScriptedTransport: Sendable {
     var tokens: [String?] { deliveries.withLock { $0.map(\.request.idempotencyToken) } }
 }
 
-/// Runs `body` while moving `clock` to each sleeper's deadline, so backoffs and limiter waits pass at once in
-/// virtual time.
-func drive<T: Sendable>(_ clock: ManualClock, _ body: @escaping @Sendable () async -> T) async -> T {
-    let result = Mutex<T?>(nil)
-    let finished = Atomic<Bool>(false)
-    let task = Task {
-        let value = await body()
-        result.withLock { $0 = value }
-        finished.store(true, ordering: .releasing)
-    }
-    while !finished.load(ordering: .acquiring) {
-        if let next = clock.nextDeadline { clock.advance(to: next) } else { await Task.yield() }
-    }
-    await task.value
-    return result.withLock { $0! }
-}
 
 /// One call through a fresh pipeline (no faults) on a manual clock.
 func runCall(
@@ -77,7 +61,7 @@ func runCall(
 ) async -> CallRecord {
     let transport = ScriptedTransport(script)
     let pipeline = CallPipeline(strategy: strategy, clock: clock, seed: seed, transport: transport.transport)
-    return await drive(clock) { await pipeline.call(request, sequence: sequence) }
+    return await clock.run { await pipeline.call(request, sequence: sequence) }
 }
 
 extension Fixtures {

@@ -79,7 +79,7 @@ struct RetryQuotaTests {
         let clock = ManualClock()
         let transport = ScriptedTransport([Fixtures.latticeInternal])
         let pipeline = CallPipeline(strategy: strategy, clock: clock, seed: 3, transport: transport.transport)
-        let total = await drive(clock) {
+        let total = await clock.run {
             await withTaskGroup(of: Int.self) { group in
                 for sequence in 0..<80 {
                     group.addTask {

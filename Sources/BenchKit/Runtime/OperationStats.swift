@@ -51,9 +51,13 @@ struct OperationStats: Sendable {
         byOutcome[key, default: Histogram(significantDigits: 3)].record(max(correctedNanoseconds, 1))
     }
 
-    /// Adds what the retry layer did for one call: its attempts, backoff, give-up reason and Jepsen outcome.
-    /// O(attempts).
-    mutating func record(call: CallRecord) {
+    /// Adds one completed call: its outcome and latency, and what the retry layer did (attempts, backoff,
+    /// give-up reason, Jepsen outcome) when there is a call record. O(attempts).
+    mutating func record(
+        _ outcome: OperationOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64, call: CallRecord?
+    ) {
+        record(outcome, correctedNanoseconds: correctedNanoseconds, rawNanoseconds: rawNanoseconds)
+        guard let call else { return }
         callOutcomes[call.outcome.rawValue, default: 0] += 1
         attemptsPerCall[call.attemptCount, default: 0] += 1
         attempts += call.attemptCount

@@ -79,17 +79,16 @@ final class Recorder: Sendable {
 
     /// Records one completed logical call with everything its retry layer did. O(attempts).
     func completed(phase: Int, call: CallRecord, intended: Instant) {
-        let outcome = OperationOutcome(call.finalResult)
-        let sent = call.attempts.first?.actualSend ?? call.start
         completed(
-            phase: phase, operation: call.operation, outcome: outcome, intended: intended, sent: sent,
-            finished: call.end, attempts: call.attemptCount) { stats in stats.record(call: call) }
+            phase: phase, operation: call.operation, outcome: OperationOutcome(call.finalResult), intended: intended,
+            sent: call.attempts.first?.actualSend ?? call.start, finished: call.end, call: call)
     }
 
-    /// Records one completed logical operation. O(1) amortised.
+    /// Records one completed logical operation, with its call record when the retry layer made one.
+    /// O(1) amortised, plus O(attempts) for the call record.
     func completed(
         phase: Int, operation: String, outcome: OperationOutcome, intended: Instant, sent: Instant, finished: Instant,
-        attempts: Int = 1, details: (inout OperationStats) -> Void = { _ in }
+        call: CallRecord? = nil
     ) {
         inFlightCount.subtract(1, ordering: .relaxed)
         completedCount.add(1, ordering: .relaxed)
@@ -101,13 +100,13 @@ final class Recorder: Sendable {
         let corrected = finished.nanoseconds(since: intended)
         let raw = finished.nanoseconds(since: sent)
         state.withLock {
-            $0.phases[phase].operations[operation, default: OperationStats()]
-                .record(outcome, correctedNanoseconds: corrected, rawNanoseconds: raw)
-            details(&$0.phases[phase].operations[operation, default: OperationStats()])
+            // One dictionary lookup, mutated in place: the histograms inside are not copied.
+            $0.phases[phase].operations[operation, default: OperationStats()].record(
+                outcome, correctedNanoseconds: corrected, rawNanoseconds: raw, call: call)
             let closed = $0.series.current
             $0.series.record(
-                operation: operation, outcome: outcome, corrected: corrected, raw: raw, attempts: attempts,
-                finished: finished)
+                operation: operation, outcome: outcome, corrected: corrected, raw: raw,
+                attempts: call?.attemptCount ?? 1, finished: finished)
             if $0.series.current != closed { flushRows(&$0) }
         }
     }

@@ -66,7 +66,7 @@ public enum ScenarioHost {
         if !scenario.thresholds.isEmpty || !scenario.invariants.isEmpty { summary.gate = verdict }
         do {
             let url = URL(fileURLWithPath: folder)
-            try ReportWriter(folder: url).write(result, intervalLog: intervalLog)
+            try ReportWriter(folder: url).write(result, summary: summary, intervalLog: intervalLog)
             try faultLog.commit()
             try GateReportWriter(folder: url).write(summary)
         } catch {

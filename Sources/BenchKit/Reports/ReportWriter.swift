@@ -9,8 +9,10 @@ public struct ReportWriter: Sendable {
 
     /// Writes every report file. `intervalLog`, when the run streamed `latency.csv` through one, is committed;
     /// otherwise `latency.csv` is written from the run's (downsampled) timeline.
-    public func write(_ result: RunResult, intervalLog: IntervalLog? = nil) throws {
-        let summary = result.summary
+    /// - Parameter summary: the run's summary as the caller completed it (gate verdict, provenance); built from
+    ///   `result` when `nil`.
+    public func write(_ result: RunResult, summary: RunSummary? = nil, intervalLog: IntervalLog? = nil) throws {
+        let summary = summary ?? result.summary
         try AtomicFile.write(summary.jsonData(), to: folder.appendingPathComponent("summary.json"))
         if let intervalLog {
             try intervalLog.commit()

@@ -102,20 +102,13 @@ public final class FaultInjector: Sendable {
         _ hit: FaultPlan.Hit, request: AWSRequest, context: RequestContext,
         log: (FaultPlan.Hit, String) -> Void
     ) async -> AttemptResult {
-        func synthetic(_ error: ServiceError) -> AttemptResult {
+        switch hit.kind {
+        case .throttle, .conflict, .error5xx:
+            guard let error = SyntheticErrors.answer(for: hit.kind, to: request) else {
+                return await transport(request, context)
+            }
             log(hit, "\(error.code) \(error.httpStatus)")
             return .serviceError(error)
-        }
-        switch hit.kind {
-        case .throttle(let retryAfter, let amzRetryAfter):
-            return synthetic(
-                SyntheticErrors.throttle(
-                    for: request.service, retryAfterSeconds: retryAfter, amzRetryAfterMilliseconds: amzRetryAfter))
-        case .conflict:
-            guard let error = SyntheticErrors.conflict(for: request) else { return await transport(request, context) }
-            return synthetic(error)
-        case .error5xx(let variant):
-            return synthetic(SyntheticErrors.serverError(variant))
         case .reset:
             log(hit, "reset before send")
             return .failure(

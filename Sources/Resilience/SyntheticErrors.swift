@@ -51,4 +51,20 @@ public enum SyntheticErrors {
             ServiceError(code: "502", httpStatus: 502, message: "Bad Gateway", body: .html)
         }
     }
+
+    /// The error that replaces the answer when a fault of `kind` hits `request`: a throttle, a conflict (VPC
+    /// Lattice creates only) or a 5xx. `nil` for the kinds that do not answer on their own (latency, duplicate,
+    /// lost answer, reset) and for a conflict on a request that cannot conflict.
+    public static func answer(for kind: FaultKind, to request: AWSRequest) -> ServiceError? {
+        switch kind {
+        case .throttle(let seconds, let hint):
+            throttle(for: request.service, retryAfterSeconds: seconds, amzRetryAfterMilliseconds: hint)
+        case .conflict:
+            conflict(for: request)
+        case .error5xx(let variant):
+            serverError(variant)
+        case .duplicate, .loseResponse, .latency, .reset:
+            nil
+        }
+    }
 }

@@ -163,17 +163,7 @@ final class ServedFaults: Sendable {
             seed: seed, call: call, attempt: attempt, request: request, phase: nil,
             elapsedSeconds: Double(clock.now.nanoseconds(since: start)) / 1e9)
         for hit in hits {
-            switch hit.kind {
-            case .throttle(let seconds, let hint):
-                return SyntheticErrors.throttle(
-                    for: request.service, retryAfterSeconds: seconds, amzRetryAfterMilliseconds: hint)
-            case .conflict:
-                return SyntheticErrors.conflict(for: request)
-            case .error5xx(let variant):
-                return SyntheticErrors.serverError(variant)
-            case .duplicate, .loseResponse, .latency, .reset:
-                continue
-            }
+            if let error = SyntheticErrors.answer(for: hit.kind, to: request) { return error }
         }
         return nil
     }

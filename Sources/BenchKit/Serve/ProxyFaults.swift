@@ -43,17 +43,8 @@ final class ProxyFaults: Sendable {
             case .latency:
                 decision.delayNanoseconds += hit.latencyNanoseconds
                 detail = "\(hit.latencyNanoseconds / 1_000_000)ms"
-            case .throttle(let seconds, let hint):
-                let error = SyntheticErrors.throttle(
-                    for: typed.service, retryAfterSeconds: seconds, amzRetryAfterMilliseconds: hint)
-                decision.action = .answer(answer(error, to: typed))
-                detail = "\(error.code) \(error.httpStatus)"
-            case .conflict:
-                guard let error = SyntheticErrors.conflict(for: typed) else { continue }
-                decision.action = .answer(answer(error, to: typed))
-                detail = "\(error.code) \(error.httpStatus)"
-            case .error5xx(let variant):
-                let error = SyntheticErrors.serverError(variant)
+            case .throttle, .conflict, .error5xx:
+                guard let error = SyntheticErrors.answer(for: hit.kind, to: typed) else { continue }
                 decision.action = .answer(answer(error, to: typed))
                 detail = "\(error.code) \(error.httpStatus)"
             case .duplicate(let mode):

@@ -37,7 +37,7 @@ let package = Package(
             name: "BenchKit", dependencies: ["Checker", "Resilience", "Emulator", "AWSWire", "BenchHTTP", "AWSModel", "BenchCore"],
             swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
-        .executableTarget(name: "bench", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "bench", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
 
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchHTTPTests", dependencies: ["BenchHTTP", "BenchCore"], swiftSettings: swiftSettings),

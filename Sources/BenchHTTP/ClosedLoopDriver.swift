@@ -1,12 +1,30 @@
 import Synchronization
 import BenchCore
 
-/// Counts of a ``HTTPClient/runClosedLoop(_:to:concurrency:duration:timeout:onOutcome:)`` run.
-public struct ClosedLoopSummary: Sendable, Equatable {
+/// Counts and latency of a ``HTTPClient/runClosedLoop(_:to:concurrency:duration:timeout:onOutcome:)`` run.
+public struct ClosedLoopSummary: Sendable {
     /// Requests that got a whole response (any status).
     public var succeeded: Int
     /// Requests that failed with an ``HTTPClientError``.
     public var failed: Int
+    /// Nanoseconds from handing each request to the loop to its outcome (success or failure). In a closed loop
+    /// the next request waits for this one, so this is the service time; there is no schedule to correct for.
+    public var latency: Histogram
+
+    /// An empty summary.
+    public init() {
+        succeeded = 0
+        failed = 0
+        latency = Histogram(significantDigits: 3)
+    }
+
+    /// Adds the counts and latencies of another loop's summary. O(histogram buckets).
+    mutating func merge(_ other: ClosedLoopSummary) {
+        succeeded += other.succeeded
+        failed += other.failed
+        // Both histograms auto-resize with the same precision, so adding cannot fail.
+        try? latency.add(other.latency)
+    }
 }
 
 /// Request ids shared by every loop of one client.
@@ -29,7 +47,7 @@ final class ClosedLoopDriver: @unchecked Sendable {
     private let onOutcome: @Sendable (ClientJob.Outcome) -> Void
     private let finished: UnsafeContinuation<ClosedLoopSummary, Never>
     private var inFlight = 0
-    private var summary = ClosedLoopSummary(succeeded: 0, failed: 0)
+    private var summary = ClosedLoopSummary()
 
     init(
         engine: ClientEngine, request: HTTPRequest, endpoint: HTTPEndpoint, end: UInt64, timeout: UInt64?,
@@ -55,17 +73,19 @@ final class ClosedLoopDriver: @unchecked Sendable {
         let now = engine.loop.now
         let job = ClientJob(
             request: request, endpoint: endpoint, id: ids.next(), deadline: timeout.map { now &+ $0 },
-            completion: .callback { [self] outcome in completed(outcome) })
+            completion: .callback { [self] outcome in completed(outcome, issuedAt: now) })
         engine.submit(job)
     }
 
-    private func completed(_ outcome: ClientJob.Outcome) {
+    private func completed(_ outcome: ClientJob.Outcome, issuedAt: UInt64) {
+        let current = engine.loop.now
+        _ = summary.latency.record(max(1, current &- issuedAt))
         switch outcome {
         case .success: summary.succeeded += 1
         case .failure: summary.failed += 1
         }
         onOutcome(outcome)
-        if engine.loop.now < end, !engine.isShutdown {
+        if current < end, !engine.isShutdown {
             // Deferred: a failure can come back synchronously from submit, and re-issuing inline would recurse.
             engine.loop.runSoon { [self] in issue() }
             return

@@ -127,7 +127,7 @@ public final class HTTPClient: Sendable {
         let end = SystemClock.monotonicNanoseconds() &+ duration.nanosecondsClamped
         let budget = (timeout ?? configuration.requestTimeout)?.nanosecondsClamped
         let share = max(1, concurrency)
-        var summary = ClosedLoopSummary(succeeded: 0, failed: 0)
+        var summary = ClosedLoopSummary()
         await withTaskGroup(of: ClosedLoopSummary.self) { group in
             for (index, engine) in engines.enumerated() {
                 let slots = share / engines.count + (index < share % engines.count ? 1 : 0)
@@ -138,15 +138,12 @@ public final class HTTPClient: Sendable {
                             engine: engine, request: request, endpoint: endpoint, end: end, timeout: budget,
                             ids: nextID, onOutcome: onOutcome, finished: continuation)
                         if !engine.loop.execute({ driver.start(slots: slots) }) {
-                            continuation.resume(returning: ClosedLoopSummary(succeeded: 0, failed: 0))
+                            continuation.resume(returning: ClosedLoopSummary())
                         }
                     }
                 }
             }
-            for await part in group {
-                summary.succeeded += part.succeeded
-                summary.failed += part.failed
-            }
+            for await part in group { summary.merge(part) }
         }
         return summary
     }

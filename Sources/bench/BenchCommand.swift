@@ -18,6 +18,7 @@ enum BenchCommand {
           baseline save|list|delete           keep named baselines (.bench/baselines/<name>/summary.json)
           history append|render               keep a history of runs and render its HTML trend page
           check <run folder>                  rerun the idempotency checker on a saved run; exit 4 on a violation
+          http-load <url> [options]           wrk-style closed-loop HTTP load: requests/s, latency, client CPU
           help [command]                      show help for a command
 
         EXIT CODES: 0 success, 1 runtime error, 2 usage or scenario error, 3 threshold breached or regression,
@@ -82,6 +83,7 @@ enum BenchCommand {
             case "baseline": return try BaselineCommand.run(rest)
             case "history": return try HistoryCommand.run(rest)
             case "check": return try CheckCommand.run(rest)
+            case "http-load": return try HTTPLoadCommand.run(rest)
             case "help", "--help", "-h": return help(rest)
             default:
                 printError("error: unknown command \"\(command)\"\n\n\(overview)")
@@ -111,6 +113,7 @@ enum BenchCommand {
         case "baseline": print(BaselineCommand.help)
         case "history": print(HistoryCommand.help)
         case "check": print(CheckCommand.help)
+        case "http-load": print(HTTPLoadCommand.help)
         case nil: print(overview)
         case let other?:
             printError("error: no help for unknown command \"\(other)\"")

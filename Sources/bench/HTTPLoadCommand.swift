@@ -1,0 +1,233 @@
+import BenchKit
+import BenchHTTP
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `bench http-load`: wrk's closed loop with the project's HTTP client: a fixed number of keep-alive connections,
+/// each sending its next request the moment the previous answered, for a fixed time. It measures an HTTP server,
+/// and the client's own cost per request (the figure issue 8's P1 compares with wrk).
+enum HTTPLoadCommand {
+    static let help = """
+        USAGE: bench http-load <http://HOST[:PORT][/PATH]> [options]
+
+        Keeps N keep-alive connections busy for a fixed time, each sending its next request as soon as the previous
+        one answered (a closed loop, like wrk), then prints requests/s, latency percentiles, non-2xx answers,
+        failures, and the client's CPU time per request (user + system, from getrusage). Plain HTTP/1.1 only.
+
+        OPTIONS:
+          -c, --connections N   connections kept busy (default 8, 1...10000)
+          -d, --duration S      seconds to run (default 10, 0.1...3600)
+          -t, --threads N       client event loop threads (default 1, 1...64)
+          --method M            request method (default GET)
+          --header 'N: V'       add a request header (repeatable)
+          --body-file FILE      send the file's bytes as the request body
+          --timeout S           per-request timeout in seconds (default 10)
+          --json                print one JSON object instead of the table
+          -h, --help            show this help
+
+        EXAMPLE:
+          bench http-load http://127.0.0.1:8080/ -c 8 -d 5
+        """
+
+    /// What one run is asked to do.
+    struct Options {
+        var endpoint: HTTPEndpoint
+        var request: HTTPRequest
+        var connections = 8
+        var seconds = 10.0
+        var threads = 1
+        var timeoutSeconds = 10.0
+        var json = false
+    }
+
+    static func run(_ arguments: [String]) throws -> ExitCode {
+        let options = try parse(arguments)
+        var configuration = HTTPClient.Configuration(
+            maxConnectionsPerEndpoint: options.connections, eventLoopThreads: options.threads)
+        configuration.requestTimeout = .milliseconds(Int64(options.timeoutSeconds * 1000))
+        let client = try HTTPClient(configuration: configuration)
+        defer { client.shutdown() }
+        let nonSuccess = NonSuccessCounter()
+        let before = ProcessCPU.now()
+        let wallStart = SystemClock.monotonicNanoseconds()
+        let summary = blockingAwait {
+            await client.runClosedLoop(
+                options.request, to: options.endpoint, concurrency: options.connections,
+                duration: .milliseconds(Int64(options.seconds * 1000))
+            ) { outcome in
+                if case .success(let response) = outcome, !(200..<300).contains(response.status) { nonSuccess.add() }
+            }
+        }
+        let wall = Double(SystemClock.monotonicNanoseconds() - wallStart) / 1e9
+        let cpu = ProcessCPU.now() - before
+        let report = Report(
+            options: options, summary: summary, nonSuccess: nonSuccess.value, wallSeconds: wall, cpu: cpu)
+        print(options.json ? report.json : report.table)
+        return summary.succeeded > 0 ? .success : .runtimeError
+    }
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        let aliases = ["-c": "--connections", "-d": "--duration", "-t": "--threads"]
+        let parsed = try CommandArguments(
+            arguments.map { aliases[$0] ?? $0 }, command: "http-load",
+            valued: ["--connections", "--duration", "--threads", "--method", "--header", "--body-file", "--timeout"],
+            flags: ["--json"])
+        let url = try parsed.expect(1, usage: "bench http-load <http://HOST[:PORT][/PATH]> [options]")[0]
+        let (endpoint, target) = try parseURL(url)
+        var headers: [(name: String, value: String)] = []
+        for header in parsed.values["--header"] ?? [] {
+            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
+                throw UsageError("--header must look like 'Name: value' (got \"\(header)\")")
+            }
+            headers.append((String(header[..<colon]), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        var body: [UInt8] = []
+        if let file = parsed.value("--body-file") {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw UsageError("--body-file: cannot read \"\(file)\"")
+            }
+            body = Array(data)
+        }
+        var options = Options(
+            endpoint: endpoint,
+            request: HTTPRequest(
+                method: parsed.value("--method") ?? "GET", path: target, headers: HTTPHeaders(headers), body: body))
+        options.connections = try integer(parsed, "--connections", 1...10_000) ?? options.connections
+        options.threads = try integer(parsed, "--threads", 1...64) ?? options.threads
+        options.seconds = try seconds(parsed, "--duration", 0.1...3600) ?? options.seconds
+        options.timeoutSeconds = try seconds(parsed, "--timeout", 0.001...3600) ?? options.timeoutSeconds
+        options.json = parsed.flags.contains("--json")
+        return options
+    }
+
+    /// The endpoint and request target of `http://HOST[:PORT][/PATH[?QUERY]]`.
+    static func parseURL(_ url: String) throws -> (HTTPEndpoint, String) {
+        guard url.hasPrefix("http://") else {
+            throw UsageError("the URL must start with http:// (got \"\(url)\"); https is not supported by http-load")
+        }
+        let rest = url.dropFirst("http://".count)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" }
+        var target = String(rest.dropFirst(authority.count))
+        if target.isEmpty { target = "/" } else if target.hasPrefix("?") { target = "/" + target }
+        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty else {
+            throw UsageError("the URL must be http://HOST[:PORT][/PATH] (got \"\(url)\")")
+        }
+        var port = 80
+        if parts.count == 2 {
+            guard let number = Int(parts[1]), (1...65_535).contains(number) else {
+                throw UsageError("the URL's port must be in 1...65535 (got \"\(parts[1])\")")
+            }
+            port = number
+        }
+        return (HTTPEndpoint(host: String(parts[0]), port: port), target)
+    }
+
+    private static func integer(_ parsed: CommandArguments, _ flag: String, _ range: ClosedRange<Int>) throws -> Int? {
+        guard let text = parsed.value(flag) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw UsageError("\(flag) must be an integer in \(range.lowerBound)...\(range.upperBound) (got \"\(text)\")")
+        }
+        return number
+    }
+
+    private static func seconds(_ parsed: CommandArguments, _ flag: String, _ range: ClosedRange<Double>) throws -> Double? {
+        guard let text = parsed.value(flag) else { return nil }
+        guard let number = Double(text.hasSuffix("s") ? String(text.dropLast()) : text), range.contains(number) else {
+            throw UsageError("\(flag) must be seconds in \(range.lowerBound)...\(range.upperBound) (got \"\(text)\")")
+        }
+        return number
+    }
+
+    /// The printed result of one run.
+    struct Report {
+        let options: Options
+        let summary: ClosedLoopSummary
+        let nonSuccess: Int
+        let wallSeconds: Double
+        let cpu: ProcessCPU
+
+        var requests: Int { summary.succeeded + summary.failed }
+        var requestsPerSecond: Double { Double(summary.succeeded) / max(wallSeconds, 1e-9) }
+        /// Client CPU microseconds (user + system, all threads) per completed request.
+        var cpuMicrosecondsPerRequest: Double { requests == 0 ? 0 : cpu.totalSeconds * 1e6 / Double(requests) }
+
+        private func percentile(_ p: Double) -> Double {
+            summary.latency.totalCount == 0 ? 0 : Double(summary.latency.valueAtPercentile(p)) / 1e6
+        }
+
+        var table: String {
+            func ms(_ value: Double) -> String { String(format: "%.3f ms", value) }
+            let options = self.options
+            return """
+                http-load \(options.endpoint)\(options.request.path): \(options.connections) connections, \
+                \(options.threads) thread(s), \(String(format: "%.1f", wallSeconds)) s
+                  requests     \(summary.succeeded) (\(String(format: "%.1f", requestsPerSecond))/s), \
+                non-2xx \(nonSuccess), failed \(summary.failed)
+                  latency      p50 \(ms(percentile(50)))  p90 \(ms(percentile(90)))  p99 \(ms(percentile(99)))  \
+                max \(ms(Double(summary.latency.max) / 1e6))
+                  client CPU   \(String(format: "%.2f", cpuMicrosecondsPerRequest)) us/request (user \
+                \(String(format: "%.2f", cpu.userSeconds)) s, system \(String(format: "%.2f", cpu.systemSeconds)) s)
+                """
+        }
+
+        var json: String {
+            let object: JSONValue = .object([
+                "connections": .number(Double(options.connections)), "threads": .number(Double(options.threads)),
+                "seconds": .number(wallSeconds), "succeeded": .number(Double(summary.succeeded)),
+                "failed": .number(Double(summary.failed)), "nonSuccess": .number(Double(nonSuccess)),
+                "requestsPerSecond": .number(requestsPerSecond),
+                "cpuUserSeconds": .number(cpu.userSeconds), "cpuSystemSeconds": .number(cpu.systemSeconds),
+                "cpuMicrosecondsPerRequest": .number(cpuMicrosecondsPerRequest),
+                "latencyMilliseconds": .object([
+                    "p50": .number(percentile(50)), "p90": .number(percentile(90)), "p99": .number(percentile(99)),
+                    "max": .number(Double(summary.latency.max) / 1e6),
+                ]),
+            ])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
+    }
+}
+
+/// Runs `body` on the cooperative pool and blocks the calling (main) thread until it returns.
+private func blockingAwait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let done = DispatchSemaphore(value: 0)
+    let result = Mutex<T?>(nil)
+    Task {
+        let value = await body()
+        result.withLock { $0 = value }
+        done.signal()
+    }
+    done.wait()
+    return result.withLock { $0! }
+}
+
+/// Answers that were not 2xx, counted from the client's loop thread(s).
+private final class NonSuccessCounter: Sendable {
+    private let count = Atomic<Int>(0)
+    func add() { count.add(1, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
+}
+
+/// CPU time this process has used (all threads), from `getrusage(RUSAGE_SELF)`.
+struct ProcessCPU {
+    var userSeconds: Double
+    var systemSeconds: Double
+    var totalSeconds: Double { userSeconds + systemSeconds }
+
+    static func now() -> ProcessCPU {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return ProcessCPU(userSeconds: seconds(usage.ru_utime), systemSeconds: seconds(usage.ru_stime))
+    }
+
+    static func - (lhs: ProcessCPU, rhs: ProcessCPU) -> ProcessCPU {
+        ProcessCPU(userSeconds: lhs.userSeconds - rhs.userSeconds, systemSeconds: lhs.systemSeconds - rhs.systemSeconds)
+    }
+}

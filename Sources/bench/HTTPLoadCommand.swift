@@ -2,9 +2,6 @@ import BenchKit
 import BenchHTTP
 import Foundation
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `bench http-load`: wrk's closed loop with the project's HTTP client: a fixed number of keep-alive connections,
 /// each sending its next request the moment the previous answered, for a fixed time. It measures an HTTP server,
@@ -51,7 +48,7 @@ enum HTTPLoadCommand {
         let client = try HTTPClient(configuration: configuration)
         defer { client.shutdown() }
         let nonSuccess = NonSuccessCounter()
-        let before = ProcessCPU.now()
+        let before = ProcessResources.sample()
         let wallStart = SystemClock.monotonicNanoseconds()
         let summary = blockingAwait {
             await client.runClosedLoop(
@@ -62,9 +59,11 @@ enum HTTPLoadCommand {
             }
         }
         let wall = Double(SystemClock.monotonicNanoseconds() - wallStart) / 1e9
-        let cpu = ProcessCPU.now() - before
+        let after = ProcessResources.sample()
         let report = Report(
-            options: options, summary: summary, nonSuccess: nonSuccess.value, wallSeconds: wall, cpu: cpu)
+            options: options, summary: summary, nonSuccess: nonSuccess.value, wallSeconds: wall,
+            cpuUserSeconds: after.cpuUserSeconds - before.cpuUserSeconds,
+            cpuSystemSeconds: after.cpuSystemSeconds - before.cpuSystemSeconds)
         print(options.json ? report.json : report.table)
         return summary.succeeded > 0 ? .success : .runtimeError
     }
@@ -148,12 +147,13 @@ enum HTTPLoadCommand {
         let summary: ClosedLoopSummary
         let nonSuccess: Int
         let wallSeconds: Double
-        let cpu: ProcessCPU
+        let cpuUserSeconds: Double
+        let cpuSystemSeconds: Double
 
         var requests: Int { summary.succeeded + summary.failed }
         var requestsPerSecond: Double { Double(summary.succeeded) / max(wallSeconds, 1e-9) }
         /// Client CPU microseconds (user + system, all threads) per completed request.
-        var cpuMicrosecondsPerRequest: Double { requests == 0 ? 0 : cpu.totalSeconds * 1e6 / Double(requests) }
+        var cpuMicrosecondsPerRequest: Double { requests == 0 ? 0 : (cpuUserSeconds + cpuSystemSeconds) * 1e6 / Double(requests) }
 
         private func percentile(_ p: Double) -> Double {
             summary.latency.totalCount == 0 ? 0 : Double(summary.latency.valueAtPercentile(p)) / 1e6
@@ -170,7 +170,7 @@ enum HTTPLoadCommand {
                   latency      p50 \(ms(percentile(50)))  p90 \(ms(percentile(90)))  p99 \(ms(percentile(99)))  \
                 max \(ms(Double(summary.latency.max) / 1e6))
                   client CPU   \(String(format: "%.2f", cpuMicrosecondsPerRequest)) us/request (user \
-                \(String(format: "%.2f", cpu.userSeconds)) s, system \(String(format: "%.2f", cpu.systemSeconds)) s)
+                \(String(format: "%.2f", cpuUserSeconds)) s, system \(String(format: "%.2f", cpuSystemSeconds)) s)
                 """
         }
 
@@ -180,7 +180,7 @@ enum HTTPLoadCommand {
                 "seconds": .number(wallSeconds), "succeeded": .number(Double(summary.succeeded)),
                 "failed": .number(Double(summary.failed)), "nonSuccess": .number(Double(nonSuccess)),
                 "requestsPerSecond": .number(requestsPerSecond),
-                "cpuUserSeconds": .number(cpu.userSeconds), "cpuSystemSeconds": .number(cpu.systemSeconds),
+                "cpuUserSeconds": .number(cpuUserSeconds), "cpuSystemSeconds": .number(cpuSystemSeconds),
                 "cpuMicrosecondsPerRequest": .number(cpuMicrosecondsPerRequest),
                 "latencyMilliseconds": .object([
                     "p50": .number(percentile(50)), "p90": .number(percentile(90)), "p99": .number(percentile(99)),
@@ -212,22 +212,4 @@ private final class NonSuccessCounter: Sendable {
     private let count = Atomic<Int>(0)
     func add() { count.add(1, ordering: .relaxed) }
     var value: Int { count.load(ordering: .relaxed) }
-}
-
-/// CPU time this process has used (all threads), from `getrusage(RUSAGE_SELF)`.
-struct ProcessCPU {
-    var userSeconds: Double
-    var systemSeconds: Double
-    var totalSeconds: Double { userSeconds + systemSeconds }
-
-    static func now() -> ProcessCPU {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return ProcessCPU(userSeconds: seconds(usage.ru_utime), systemSeconds: seconds(usage.ru_stime))
-    }
-
-    static func - (lhs: ProcessCPU, rhs: ProcessCPU) -> ProcessCPU {
-        ProcessCPU(userSeconds: lhs.userSeconds - rhs.userSeconds, systemSeconds: lhs.systemSeconds - rhs.systemSeconds)
-    }
 }

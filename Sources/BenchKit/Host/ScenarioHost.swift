@@ -32,6 +32,7 @@ public enum ScenarioHost {
             exit(ExitCode.success.rawValue)
         }
 
+        let hostStart = (age: ProcessResources.processAgeSeconds(), date: Date())
         let stop = StopSignal()
         let signals = installSignalHandlers(stop)
         let progress = options.quiet ? nil : ProgressReporter()
@@ -59,6 +60,13 @@ public enum ScenarioHost {
         var summary = result.summary
         summary.scenarioFile = options.scenarioFile
         summary.arguments = RunOptions.recordable(Array(CommandLine.arguments.dropFirst()))
+        summary.resources = ProcessResources.sample(startupSeconds: hostStart.age.flatMap { age in
+            result.phases.first?.startedAt.map { phaseStart in
+                let firstPhase = result.wallStart.addingTimeInterval(
+                    Double(phaseStart.nanoseconds(since: result.startedAt)) / 1e9)
+                return age + firstPhase.timeIntervalSince(hostStart.date)
+            }
+        })
         let verdict = GateVerdict.evaluate(
             result, summary: summary, thresholds: scenario.thresholds, invariants: scenario.invariants,
             abortedBy: monitor.breach?.threshold

@@ -161,6 +161,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var idempotencyUnchecked: String?
     /// The gate's verdict: each threshold and invariant with its outcome, when the scenario declares any.
     public var gate: GateVerdict?
+    /// What the load generator's process used (CPU, peak memory, startup time), when run by `bench run`.
+    public var resources: ProcessResources?
 
     init(_ result: RunResult) {
         scenario = result.scenario.name

@@ -123,8 +123,13 @@ extension AWSWireCodec {
 
 extension String {
     /// The string without leading and trailing spaces and tabs (header values).
+    /// - Complexity: O(blanks at the ends); a string without them is returned as is (no copy).
     var trimmingASCIIWhitespace: String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = utf8.first, let last = utf8.last, isBlank(first) || isBlank(last) else { return self }
+        let view = utf8
+        guard let start = view.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let end = view.lastIndex(where: { !isBlank($0) })!
+        return String(self[start...end])
     }
 }

@@ -204,3 +204,17 @@ struct ServerDecodeTests {
         }
     }
 }
+
+@Suite struct HeaderTrimmingTests {
+    @Test(arguments: [
+        ("Route53AutoNaming_v20170314.RegisterInstance", "Route53AutoNaming_v20170314.RegisterInstance"),
+        ("  \tCodeDeploy_20141006.BatchGetDeploymentTargets \t", "CodeDeploy_20141006.BatchGetDeploymentTargets"),
+        (" a b ", "a b"),
+        ("\t \t", ""),
+        ("", ""),
+        (" é ", "é"),
+    ])
+    func trimsOnlyASCIIBlanksAtTheEnds(input: String, expected: String) {
+        #expect(input.trimmingASCIIWhitespace == expected)
+    }
+}

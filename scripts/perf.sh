@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Issue 8's side-by-side performance suite: every measure P1-P7 beside its reference, in one run, on 127.0.0.1.
+#   usage: scripts/perf.sh [--seconds N] [--only P1,P3] [--out DIR] [--update-docs]
+#     --seconds N     length of each timed load (default 5)
+#     --only LIST     run only these measures
+#     --out DIR       where perf.json and the raw outputs go (default reports/perf-<UTC time>)
+#     --update-docs   copy perf.json to docs/perf.json and the table into docs/performance.md
+#   P6's request counts: PERF_P6_SMALL (default 1000000) and PERF_P6_LARGE (default 10000000).
+# Installs what it needs (wrk and nginx from Debian packages, boto3 and moto from PyPI) with
+# scripts/install-test-deps.sh, builds bench in release mode, then runs scripts/perf/run.py. See docs/performance.md.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! python3 -c "import boto3, moto" 2>/dev/null; then
+    bash "$repo/scripts/install-test-deps.sh"
+fi
+echo "perf: building bench (release)" >&2
+(cd "$repo" && swift build -c release --product bench 2>&1 | tail -1) >&2
+exec python3 "$repo/scripts/perf/run.py" --repo "$repo" "$@"

@@ -1,0 +1,361 @@
+#!/usr/bin/env python3
+"""Issue 8's performance suite: runs P1-P7 side by side with their references on 127.0.0.1 and writes perf.json.
+
+Called by scripts/perf.sh after a release build. Each measure returns figures: a value, its reference (another
+program measured in the same run, or the target when the reference is a number the issue sets), the ratio and
+whether the target holds. Every load is bounded in time; every server started here is stopped here.
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def log(text):
+    print(f"perf: {text}", file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, seconds=30):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
+
+
+def figure(measure, name, value, unit, reference, reference_name, target, higher_is_better=True):
+    """One row of perf.json: `ratio` is value / reference; `target` bounds the ratio (or the value when the
+    reference is the target itself)."""
+    ratio = value / reference if reference else None
+    bound = float(target.split()[1])
+    met = ratio is not None and (ratio >= bound if target.startswith(">=") else ratio <= bound)
+    return {"measure": measure, "name": name, "value": round(value, 3), "unit": unit,
+            "reference": round(reference, 3) if reference is not None else None, "referenceName": reference_name,
+            "ratio": round(ratio, 4) if ratio is not None else None, "target": f"ratio {target}", "met": met}
+
+
+class Suite:
+    def __init__(self, repo, out, seconds):
+        self.repo = repo
+        self.out = out
+        self.seconds = seconds
+        self.bench = os.path.join(repo, ".build", "release", "bench")
+        self.processes = []
+
+    def start(self, argv, log_name):
+        handle = open(os.path.join(self.out, log_name), "w")
+        process = subprocess.Popen(argv, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def stop_all(self):
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+        self.processes = []
+
+    def run(self, argv, timeout=1800, env=None, check=True):
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, env=env)
+        if check and result.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} exited {result.returncode}: {result.stderr[-2000:]}")
+        return result
+
+    def timed(self, argv, **kwargs):
+        """Runs argv under GNU time; returns (result, cpu seconds user + system)."""
+        result = self.run(["/usr/bin/time", "-f", "CPU %U %S"] + argv, **kwargs)
+        user, system = re.findall(r"CPU ([\d.]+) ([\d.]+)", result.stderr)[-1]
+        return result, float(user) + float(system)
+
+    def bench_run(self, scenario, name, extra=()):
+        folder = os.path.join(self.out, name)
+        result = self.run([self.bench, "run", scenario, "--out", folder, "--quiet", *extra], check=False)
+        if not os.path.exists(os.path.join(folder, "summary.json")):
+            raise RuntimeError(f"bench run {scenario} exited {result.returncode}: {result.stderr[-2000:]}")
+        with open(os.path.join(folder, "summary.json")) as f:
+            return json.load(f)
+
+    # P1 -------------------------------------------------------------------------------------------------
+    def p1(self):
+        """The HTTP client (bench http-load) vs wrk against one nginx worker serving a small JSON body:
+        same connections (8), one client thread each, same duration, alternating, 3 rounds; median ratios."""
+        port = free_port()
+        conf = os.path.join(self.out, "nginx.conf")
+        with open(conf, "w") as f:
+            f.write(f"""worker_processes 1;
+daemon off;
+error_log {self.out}/nginx-error.log;
+pid {self.out}/nginx.pid;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    keepalive_requests 100000000;
+    keepalive_timeout 300s;
+    server {{
+        listen 127.0.0.1:{port};
+        location = /json {{ default_type application/json; return 200 '{{"ok":true,"service":"bench","items":[1,2,3]}}'; }}
+    }}
+}}
+""")
+        self.start(["nginx", "-c", conf, "-p", self.out], "nginx.log")
+        wait_port(port)
+        url = f"http://127.0.0.1:{port}/json"
+        rounds = []
+        for index in range(3):
+            order = ["wrk", "bench"] if index % 2 == 0 else ["bench", "wrk"]
+            measured = {}
+            for tool in order:
+                if tool == "wrk":
+                    result, cpu = self.timed(["wrk", "-t1", "-c8", f"-d{self.seconds:g}s", url])
+                    requests = int(re.search(r"(\d+) requests in", result.stdout).group(1))
+                    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+                else:
+                    result, cpu = self.timed([self.bench, "http-load", url, "-c", "8", "-d", f"{self.seconds:g}",
+                                              "--json"])
+                    report = json.loads(result.stdout)
+                    requests = report["succeeded"] + report["failed"]
+                    rate = report["requestsPerSecond"]
+                measured[tool] = (rate, cpu * 1e6 / max(requests, 1))
+            rounds.append(measured)
+            log(f"P1 round {index + 1}: wrk {measured['wrk'][0]:.0f}/s {measured['wrk'][1]:.2f} us/req, "
+                f"bench {measured['bench'][0]:.0f}/s {measured['bench'][1]:.2f} us/req")
+        self.stop_all()
+
+        def median_round(key):  # the round whose bench/wrk ratio is the median
+            return sorted(rounds, key=lambda r: r["bench"][key] / r["wrk"][key])[1]
+        by_rate, by_cpu = median_round(0), median_round(1)
+        return [
+            figure("P1", "HTTP client requests/s", by_rate["bench"][0], "req/s", by_rate["wrk"][0], "wrk", ">= 0.95"),
+            figure("P1", "HTTP client CPU per request", by_cpu["bench"][1], "us", by_cpu["wrk"][1], "wrk", "<= 1.0"),
+        ]
+
+    # P2 -------------------------------------------------------------------------------------------------
+    def p2(self):
+        """bench serve vs moto_server, the same client (wrk with a Lua script making each request body) and
+        the same operations: RegisterInstance and RegisterTargets."""
+        serve_port, moto_port = free_port(), free_port()
+        self.start([self.bench, "serve", "--port", str(serve_port), "--operation-delay-ms", "0"], "serve.log")
+        self.start([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(moto_port)], "moto.log")
+        wait_port(serve_port)
+        wait_port(moto_port)
+        figures = []
+        ids = {}
+        for name, port in (("bench serve", serve_port), ("moto_server", moto_port)):
+            ids[name] = json.loads(self.run([sys.executable, os.path.join(HERE, "fixtures.py"),
+                                             f"http://127.0.0.1:{port}"]).stdout)
+        for operation, script in (("RegisterInstance", "register-instance.lua"),
+                                  ("RegisterTargets", "register-targets.lua")):
+            rates = {}
+            for name, port in (("bench serve", serve_port), ("moto_server", moto_port)):
+                env = dict(os.environ, SERVICE_ID=ids[name]["serviceId"], TARGET_GROUP_ID=ids[name]["targetGroupId"])
+                result = self.run(["wrk", "-t1", "-c8", f"-d{self.seconds:g}s", "-s", os.path.join(HERE, script),
+                                   f"http://127.0.0.1:{port}"], env=env)
+                rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+                errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
+                total = int(re.search(r"(\d+) requests in", result.stdout).group(1))
+                rates[name] = (rate, int(errors.group(1)) if errors else 0, total)
+                log(f"P2 {operation} {name}: {rate:.0f}/s, non-2xx {rates[name][1]} of {total}")
+            row = figure("P2", f"bench serve {operation} requests/s", rates["bench serve"][0], "req/s",
+                         rates["moto_server"][0], "moto_server", ">= 100")
+            row["nonSuccess"] = {name: {"non2xx": value[1], "requests": value[2]} for name, value in rates.items()}
+            figures.append(row)
+        self.stop_all()
+        return figures
+
+    # P3 -------------------------------------------------------------------------------------------------
+    def p3(self):
+        """The whole in-process pipeline at full speed (scenarios/perf/pipeline.swift); reference: the
+        issue's target of 1,000,000 logical operations/s."""
+        scenario = os.path.join(self.repo, "scenarios", "perf", "pipeline.swift")
+        self.run([self.bench, "validate", scenario])  # compile once, outside the measure
+        summary = self.bench_run(scenario, "P3", ["--duration-scale", str(self.seconds / 5)])
+        rate = summary["phases"][0]["achievedRate"]
+        log(f"P3 pipeline: {rate:.0f} logical operations/s")
+        return [figure("P3", "in-process pipeline operations/s", rate, "ops/s", 1_000_000, "target", ">= 1.0")]
+
+    # P4 -------------------------------------------------------------------------------------------------
+    def p4(self):
+        """HDR histogram record and percentile query vs hdrhistogram-swift, in a throwaway package outside the
+        repository (scripts/bench-histogram.sh)."""
+        output = self.run(["bash", os.path.join(self.repo, "scripts", "bench-histogram.sh")]).stdout
+        with open(os.path.join(self.out, "P4.txt"), "w") as f:
+            f.write(output)
+        record = re.search(r"record: ours ([\d.]+) ns, hdrhistogram-swift ([\d.]+) ns", output)
+        query = re.search(r"valueAtPercentile: ours ([\d.]+) ns, hdrhistogram-swift ([\d.]+) ns", output)
+        log(f"P4: {output.strip()}")
+        return [
+            figure("P4", "histogram record", float(record.group(1)), "ns", float(record.group(2)),
+                   "hdrhistogram-swift", "<= 1.0"),
+            figure("P4", "histogram valueAtPercentile", float(query.group(1)), "ns", float(query.group(2)),
+                   "hdrhistogram-swift", "<= 1.0"),
+        ]
+
+    # P5 -------------------------------------------------------------------------------------------------
+    def p5(self):
+        """The open model at 20,000 requests/s on the embedded emulator (scenarios/perf/open-20k.swift)."""
+        scenario = os.path.join(self.repo, "scenarios", "perf", "open-20k.swift")
+        self.run([self.bench, "validate", scenario])
+        summary = self.bench_run(scenario, "P5")
+        phase = summary["phases"][1]
+        lag_us = phase["scheduleLag"]["p99"] * 1000
+        log(f"P5: achieved {phase['achievedRate']:.1f}/s of {phase['targetRate']:.0f}/s, "
+            f"p99 schedule lag {lag_us:.0f} us")
+        return [
+            figure("P5", "open model achieved rate", phase["achievedRate"], "req/s", phase["targetRate"], "target",
+                   ">= 0.995"),
+            figure("P5", "open model p99 schedule lag", lag_us, "us", 200, "target", "<= 1.0"),
+        ]
+
+    # P6 -------------------------------------------------------------------------------------------------
+    def p6(self):
+        """Peak RSS of the same scenario with 1M and with 10M requests (summary.json `resources`)."""
+        small = int(os.environ.get("PERF_P6_SMALL", "1000000"))
+        large = int(os.environ.get("PERF_P6_LARGE", "10000000"))
+        peaks = {}
+        for count in (small, large):
+            path = os.path.join(self.out, f"memory-{count}.swift")
+            with open(os.path.join(self.repo, "scenarios", "perf", "memory.swift")) as f:
+                source = f.read().replace("1_000_000", str(count))
+            with open(path, "w") as f:
+                f.write(source)
+            summary = self.bench_run(path, f"P6-{count}")
+            peaks[count] = summary["resources"]["peakRSSBytes"]
+            log(f"P6 {count} requests: peak RSS {peaks[count] / 2**20:.1f} MiB, "
+                f"{summary['phases'][0]['completed']} completed in {summary['phases'][0]['elapsedSeconds']:.1f} s")
+        growth = (peaks[large] - peaks[small]) / 2**20
+        row = figure("P6", f"peak RSS growth {small:,} -> {large:,} requests", growth, "MiB", 20, "target",
+                     "<= 1.0")
+        row["peakRSSMiB"] = {str(count): round(peak / 2**20, 1) for count, peak in peaks.items()}
+        return [row]
+
+    # P7 -------------------------------------------------------------------------------------------------
+    def p7(self):
+        """From the `bench run` command to the first phase (summary.json resources.startupSeconds): with the
+        scenario binary cached, and cold (a new scenario source and an empty compiler module cache)."""
+        source_path = os.path.join(self.out, "first-request.swift")
+
+        def write(nonce):
+            with open(source_path, "w") as f:
+                f.write(f"""// {nonce}
+import BenchKit
+let scenario = Scenario("first-request") {{
+    Phase("one", .iterations(1)) {{ Mix {{ BatchGetDeploymentTargets(ids: 1) }} }}
+    Setup {{ Deployment(targets: 1) }}
+}}
+""")
+        write(f"cold {time.time_ns()}")
+        shutil.rmtree(os.path.join(self.repo, ".build", "release", "bench-scenarios", "module-cache"),
+                      ignore_errors=True)
+        cold = self.bench_run(source_path, "P7-cold")["resources"]["startupSeconds"]
+        cached = self.bench_run(source_path, "P7-cached")["resources"]["startupSeconds"]
+        log(f"P7: cold {cold:.2f} s, cached {cached:.3f} s")
+        return [
+            figure("P7", "bench run to first request, cached", cached, "s", 0.5, "target", "<= 1.0"),
+            figure("P7", "bench run to first request, cold", cold, "s", 5.0, "target", "<= 1.0"),
+        ]
+
+
+def machine():
+    cores = os.cpu_count()
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "")
+    except OSError:
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    return {"cores": cores, "cpu": model, "swift": swift[0] if swift else ""}
+
+
+def table(figures):
+    lines = ["| measure | figure | bench | reference | ratio | target | met |", "|---|---|---:|---:|---:|---:|:---:|"]
+    for row in figures:
+        reference = f"{row['reference']:,} ({row['referenceName']})" if row["reference"] is not None else "-"
+        ratio = f"{row['ratio']:.3f}" if row["ratio"] is not None else "-"
+        lines.append(f"| {row['measure']} | {row['name']} | {row['value']:,} {row['unit']} | {reference} | {ratio} "
+                     f"| {row['target']} | {'yes' if row['met'] else 'no'} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repo", required=True)
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7")
+    parser.add_argument("--out")
+    parser.add_argument("--update-docs", action="store_true")
+    args = parser.parse_args()
+    if not 1 <= args.seconds <= 120 or args.seconds != int(args.seconds):
+        parser.error("--seconds must be a whole number in 1...120")
+    wanted = [item.strip().upper() for item in args.only.split(",") if item.strip()]
+    unknown = [item for item in wanted if item not in {f"P{n}" for n in range(1, 8)}]
+    if unknown:
+        parser.error(f"--only: unknown measure(s) {', '.join(unknown)}; expected P1...P7")
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    out = os.path.abspath(args.out or os.path.join(args.repo, "reports", f"perf-{stamp}"))
+    os.makedirs(out, exist_ok=True)
+    suite = Suite(args.repo, out, args.seconds)
+    figures, failures = [], {}
+    try:
+        for measure in wanted:
+            log(f"{measure}: {getattr(suite, measure.lower()).__doc__.split('.')[0].strip()}")
+            try:
+                figures += getattr(suite, measure.lower())()
+            except Exception as error:  # one broken measure must not hide the others
+                failures[measure] = str(error)
+                log(f"{measure} FAILED: {error}")
+            finally:
+                suite.stop_all()
+    except KeyboardInterrupt:
+        failures["interrupted"] = "stopped by Ctrl-C; the figures so far are kept"
+    finally:
+        suite.stop_all()
+    report = {"schema": "bench.perf/1", "date": stamp, "machine": machine(), "secondsPerLoad": args.seconds,
+              "figures": figures, "failures": failures}
+    with open(os.path.join(out, "perf.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    print(table(figures))
+    for measure, error in failures.items():
+        print(f"{measure}: FAILED: {error}")
+    print(f"\nperf.json: {os.path.join(out, 'perf.json')}")
+    if args.update_docs:
+        shutil.copy(os.path.join(out, "perf.json"), os.path.join(args.repo, "docs", "perf.json"))
+        doc = os.path.join(args.repo, "docs", "performance.md")
+        with open(doc) as f:
+            text = f.read()
+        begin, end = "<!-- perf-table:begin -->", "<!-- perf-table:end -->"
+        head, rest = text.split(begin)
+        _, tail = rest.split(end)
+        fresh = (f"{begin}\nMeasured {stamp} on {report['machine']['cores']} cores ({report['machine']['cpu']}), "
+                 f"{report['machine']['swift']}, {args.seconds:g} s per load:\n\n{table(figures)}\n{end}")
+        with open(doc, "w") as f:
+            f.write(head + fresh + tail)
+        log("updated docs/perf.json and docs/performance.md")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -32,7 +32,9 @@ public struct CallPipeline: Sendable {
         transport: @escaping AttemptTransport
     ) {
         self.init(strategy: strategy, tokens: tokens, clock: clock, seed: seed) { request, context, _ in
-            InjectedAttempt(result: await transport(request, context), sentAt: clock.now, faults: [])
+            // The send time is read before the transport runs: after it, it would be the answer's time.
+            let sentAt = clock.now
+            return InjectedAttempt(result: await transport(request, context), sentAt: sentAt, faults: [])
         }
     }
 

@@ -193,3 +193,20 @@ struct CallPipelineTests {
         #expect(await run() == run())
     }
 }
+
+/// The pipeline without a fault layer stamps each attempt's send before the transport runs, so raw latency
+/// (answer minus send) is the transport's time and the checker sees when the request reached the endpoint.
+@Suite("Call pipeline without faults")
+struct FaultFreePipelineTests {
+    @Test func actualSendIsBeforeTheTransportAnswers() async {
+        let clock = ManualClock()
+        let pipeline = CallPipeline(strategy: NoRetryStrategy(), clock: clock, seed: 1) { _, _ in
+            try? await clock.sleep(nanoseconds: 5_000_000)  // the endpoint takes 5 ms
+            return Fixtures.ok
+        }
+        let record = await clock.run { await pipeline.call(Fixtures.createTargetGroup, sequence: 0) }
+        let attempt = try! #require(record.attempts.first)
+        #expect(attempt.actualSend == .zero)
+        #expect(attempt.end.nanoseconds(since: attempt.actualSend) == 5_000_000)
+    }
+}

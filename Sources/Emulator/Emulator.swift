@@ -14,7 +14,7 @@ public final class Emulator: Sendable {
     public let ledger: Ledger
 
     public init(configuration: EmulatorConfiguration = .init(), clock: any BenchClock, seed: UInt64) {
-        let ledger = Ledger()
+        let ledger = Ledger(recording: configuration.recordsLedger)
         self.ledger = ledger
         lattice = LatticeEmulator(configuration: configuration, clock: clock, seed: seed, ledger: ledger)
         cloudMap = CloudMapEmulator(configuration: configuration, clock: clock, seed: seed, ledger: ledger)

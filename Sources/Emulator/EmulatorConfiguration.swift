@@ -22,6 +22,8 @@ public struct EmulatorConfiguration: Sendable, Hashable {
     public var faults = EmulatorFaults()
     /// Deliberately broken behaviours for testing the idempotency checker; all off by default.
     public var mutations = EmulatorMutations()
+    /// Whether the ledger keeps every state change (on by default; the idempotency checker needs it).
+    public var recordsLedger = true
 
     public init() {}
 }

@@ -6,11 +6,17 @@ import Synchronization
 /// changes took effect.
 public final class Ledger: Sendable {
     private let entries = Mutex<[LedgerEntry]>([])
+    /// Whether entries are kept. A run that does not check idempotency turns this off: the ledger grows with
+    /// every state change, and a long soak must not.
+    public let isRecording: Bool
 
-    public init() {}
+    public init(recording: Bool = true) {
+        isRecording = recording
+    }
 
-    /// Appends `entry`, assigning the next sequence number. O(1) amortised.
+    /// Appends `entry`, assigning the next sequence number; nothing when not recording. O(1) amortised.
     public func append(_ entry: LedgerEntry) {
+        guard isRecording else { return }
         entries.withLock { list in
             var entry = entry
             entry.sequence = UInt64(list.count + 1)

@@ -80,3 +80,39 @@ struct EmbeddedRunTests {
         #expect(Set(first.map(\.operationName)).count == 4)
     }
 }
+
+@Suite("Turning the idempotency checker off")
+struct CheckIdempotencyOffTests {
+    static func scenario(_ components: [any ScenarioComponent]) -> Scenario {
+        var scenario = Scenario("unchecked") {
+            Seed(3)
+            Setup { TargetGroups(1, type: .ip) }
+            Phase("p", .iterations(50, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
+        }
+        for component in components { component.apply(to: &scenario) }
+        return scenario
+    }
+
+    @Test("CheckIdempotency(false) keeps no ledger, so a long soak's memory does not grow with its state changes")
+    func noLedgerWhenUnchecked() async throws {
+        let result = try await Runner(scenario: Self.scenario([CheckIdempotency(false)])).run()
+        #expect(result.summary.phases[0].completed == 50)
+        #expect(try #require(result.ledger).count == 0)
+    }
+
+    @Test("an Invariant still gets its ledger when the checker is off")
+    func ledgerKeptForInvariants() async throws {
+        let invariant = Invariant("anything") { _ in [] }
+        var scenario = Self.scenario([CheckIdempotency(false)])
+        scenario.invariants.append(invariant)
+        let result = try await Runner(scenario: scenario).run()
+        #expect(try #require(result.ledger).count > 0)
+    }
+
+    @Test("--no-check turns it off from the command line")
+    func noCheckFlag() throws {
+        let options = try RunOptions.parse(["--no-check"])
+        #expect(options.applied(to: Self.scenario([])).checksIdempotency == false)
+        #expect(try RunOptions.parse([]).applied(to: Self.scenario([])).checksIdempotency == true)
+    }
+}

@@ -57,6 +57,8 @@ public struct Scenario: Sendable {
     public var tokens: TokenPolicy = .stablePerCall
     /// Settings of the embedded emulator (quotas, asynchronous operation delay).
     public var emulator = EmulatorSettings()
+    /// Whether the run streams `history.jsonl` and checks idempotency afterwards (on by default).
+    public var checksIdempotency = true
     /// Pass/fail bounds on the run's metrics, from `Gate { }` blocks and `--threshold` flags.
     public var thresholds: [Threshold] = []
     /// Correctness properties checked over the finished run, from `Gate { }` blocks.

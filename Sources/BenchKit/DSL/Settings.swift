@@ -23,6 +23,17 @@ public struct RequestTimeout: ScenarioComponent {
     public func apply(to scenario: inout Scenario) { scenario.requestTimeoutNanoseconds = duration.nanosecondsClamped }
 }
 
+/// Turns the idempotency checker off (it is on by default): no `history.jsonl`, no emulator ledger (unless an
+/// `Invariant` needs it), no read-back. For long soaks and throughput runs, whose memory and disk would otherwise
+/// grow with every call: the checker's indexes are O(calls with a token) and the history about 1 KB per call.
+///
+///     CheckIdempotency(false)
+public struct CheckIdempotency: ScenarioComponent {
+    public let enabled: Bool
+    public init(_ enabled: Bool) { self.enabled = enabled }
+    public func apply(to scenario: inout Scenario) { scenario.checksIdempotency = enabled }
+}
+
 /// Settings of the embedded emulator that a scenario may change.
 public struct EmulatorSettings: ScenarioComponent, Hashable {
     /// Cloud Map: how long an asynchronous operation runs (SUBMITTED, then PENDING, then SUCCESS).

@@ -15,6 +15,8 @@ public struct RunOptions: Sendable, Hashable {
     public var rateScale: Double = 1
     public var outputFolder: String?
     public var quiet = false
+    /// Skip the idempotency checker (`--no-check`).
+    public var noCheck = false
     /// Compile and validate only; send nothing (`bench validate`).
     public var validateOnly = false
     /// Client-side faults added to the scenario's (`--fault KIND[:key=value,...]`, repeatable).
@@ -41,6 +43,7 @@ public struct RunOptions: Sendable, Hashable {
         ("--rate-scale F", "multiply every arrival rate by F (0.001...1000)"),
         ("--out DIR", "write the report folder here (default reports/<scenario>-<UTC time>)"),
         ("--quiet", "no progress lines and no end-of-run table"),
+        ("--no-check", "skip the idempotency checker: no history.jsonl, no ledger (long soaks)"),
         ("--fault SPEC", "add a client-side fault, KIND[:key=value,...] (repeatable); kinds throttle, conflict,\n"
             + String(repeating: " ", count: 25) + "error5xx, duplicate, lose-response, latency, reset; keys p, op, phase,\n"
             + String(repeating: " ", count: 25) + "from, to, ms, variant, mode (docs/faults.md)"),
@@ -102,6 +105,7 @@ public struct RunOptions: Sendable, Hashable {
                 guard !folder.isEmpty else { throw UsageError("--out needs a folder") }
                 options.outputFolder = folder
             case "--quiet", "-q": options.quiet = true
+            case "--no-check": options.noCheck = true
             case "--fault":
                 let spec = try value(argument)
                 do {
@@ -160,6 +164,7 @@ public struct RunOptions: Sendable, Hashable {
             scenario.endpoint = replaced
         }
         scenario.faults.faults += faults
+        if noCheck { scenario.checksIdempotency = false }
         if let retry, let mode = RunOptions.retryModes[retry] { scenario.retry = mode }
         scenario.thresholds += thresholds
         if abortOnFail {

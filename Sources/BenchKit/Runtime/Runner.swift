@@ -50,8 +50,10 @@ public struct Runner: Sendable {
     public func run() async throws -> RunResult {
         try scenario.validate()
         let startedAt = clock.now
+        var configuration = scenario.emulator.configuration
+        configuration.recordsLedger = scenario.checksIdempotency || !scenario.invariants.isEmpty
         let emulator: Emulator? = scenario.endpoint.isEmbedded
-            ? Emulator(configuration: scenario.emulator.configuration, clock: clock, seed: scenario.seed) : nil
+            ? Emulator(configuration: configuration, clock: clock, seed: scenario.seed) : nil
         let transport: any Transport
         if let transportOverride {
             transport = transportOverride

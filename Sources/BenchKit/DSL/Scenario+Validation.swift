@@ -35,8 +35,15 @@ extension Scenario {
         for (service, url) in endpoint.overrides.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             if endpoint.isEmbedded {
                 issues.append(.init(path: "endpoint.override(\(service.rawValue))", message: "needs a live endpoint (Endpoint.http)"))
-            } else if !url.hasPrefix("http://") {
-                issues.append(.init(path: "endpoint.override(\(service.rawValue))", message: "must be an http:// URL (got \"\(url)\")"))
+            } else if !url.hasPrefix("http://") && !url.hasPrefix("https://") {
+                issues.append(.init(path: "endpoint.override(\(service.rawValue))", message: "must be an http:// or https:// URL (got \"\(url)\")"))
+            }
+        }
+        if let bundle = endpoint.caBundle {
+            if endpoint.isEmbedded {
+                issues.append(.init(path: "endpoint.caBundle", message: "needs a live endpoint (Endpoint.http)"))
+            } else if let problem = CABundleTrust.problem(with: bundle) {
+                issues.append(.init(path: "endpoint.caBundle", message: problem))
             }
         }
         for (index, fixture) in fixtures.enumerated() {

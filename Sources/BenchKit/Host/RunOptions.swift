@@ -29,6 +29,8 @@ public struct RunOptions: Sendable, Hashable {
     public var abortOnFail = false
     /// How long after the start of load a breach may abort the run (`--abort-grace`, default 0).
     public var abortGrace: Duration = .zero
+    /// A PEM file of extra CAs that `https://` endpoints may chain to (`--ca-bundle FILE`).
+    public var caBundle: String?
     /// The scenario file the run was compiled from; `bench run` passes it so `summary.json` can record it.
     public var scenarioFile: String?
 
@@ -36,8 +38,9 @@ public struct RunOptions: Sendable, Hashable {
 
     /// The flags `parse` accepts, with their help text.
     public static let help: [(flag: String, text: String)] = [
-        ("--endpoint URL", "send to a live endpoint instead of the embedded emulator (http://127.0.0.1:PORT)"),
+        ("--endpoint URL", "send to a live endpoint instead of the embedded emulator: http://HOST:PORT, or https://"),
         ("--region R", "AWS region for a live endpoint (default us-east-1)"),
+        ("--ca-bundle FILE", "also trust https:// certificates issued by the CAs in this PEM file (Linux)"),
         ("--seed N", "override the scenario's seed (0...2^64-1)"),
         ("--duration-scale F", "multiply every phase duration by F (0.001...1000)"),
         ("--rate-scale F", "multiply every arrival rate by F (0.001...1000)"),
@@ -92,6 +95,10 @@ public struct RunOptions: Sendable, Hashable {
                     region.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
                 else { throw UsageError("--region must be 1-32 of [a-z0-9-] (got \"\(region)\")") }
                 options.region = region
+            case "--ca-bundle":
+                let path = try value(argument)
+                if let problem = CABundleTrust.problem(with: path) { throw UsageError("--ca-bundle: \(problem)") }
+                options.caBundle = path
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else {
@@ -163,6 +170,7 @@ public struct RunOptions: Sendable, Hashable {
             for (service, url) in scenario.endpoint.overrides { replaced = replaced.override(service, url) }
             scenario.endpoint = replaced
         }
+        if let caBundle { scenario.endpoint = scenario.endpoint.trusting(caBundle: caBundle) }
         scenario.faults.faults += faults
         if noCheck { scenario.checksIdempotency = false }
         if let retry, let mode = RunOptions.retryModes[retry] { scenario.retry = mode }

@@ -31,6 +31,10 @@ public enum ScenarioHost {
             print("scenario \"\(scenario.name)\" is valid: \(scenario.phases.count) phase(s), \(scenario.fixtures.count) fixture(s), seed \(scenario.seed)")
             exit(ExitCode.success.rawValue)
         }
+        if let bundle = scenario.endpoint.caBundle {
+            // Before any URLSession exists: on Linux this executes the scenario again with the bundle trusted.
+            do { try CABundleTrust.ensureTrusted(bundle) } catch { fail("error: \(error)", .usageError) }
+        }
 
         let hostStart = (age: ProcessResources.processAgeSeconds(), date: Date())
         let stop = StopSignal()

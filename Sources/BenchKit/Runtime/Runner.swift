@@ -66,10 +66,7 @@ public struct Runner: Sendable {
             for service in AWSService.allCases {
                 let url = scenario.endpoint.url(for: service)!
                 if byURL[url] == nil {
-                    byURL[url] = try HTTPTransport(
-                        url: url, region: region, credentials: credentials, clock: clock,
-                        timeoutNanoseconds: scenario.requestTimeoutNanoseconds,
-                        maxConnections: min(scenario.maxInFlight, 256))
+                    byURL[url] = try liveTransport(url: url, region: region, credentials: credentials)
                 }
                 byService[service] = byURL[url]
             }
@@ -148,6 +145,21 @@ public struct Runner: Sendable {
 }
 
 extension Runner {
+    /// The transport for one live endpoint URL: the epoll HTTP/1.1 client for `http://`, URLSession for `https://`.
+    func liveTransport(url: String, region: String, credentials: AWSCredentials) throws -> any Transport {
+        let timeout = scenario.requestTimeoutNanoseconds, connections = min(scenario.maxInFlight, 256)
+        switch try EndpointURL.parse(url).scheme {
+        case .http:
+            return try HTTPTransport(
+                url: url, region: region, credentials: credentials, clock: clock, timeoutNanoseconds: timeout,
+                maxConnections: connections)
+        case .https:
+            return try URLSessionTransport(
+                url: url, region: region, credentials: credentials, clock: clock, timeoutNanoseconds: timeout,
+                maxConnections: connections)
+        }
+    }
+
     /// The keys live requests are signed with: `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, else
     /// the shared credentials file (`AWS_PROFILE`), else placeholder keys that moto and `bench serve` accept.
     static func credentials() throws -> AWSCredentials {

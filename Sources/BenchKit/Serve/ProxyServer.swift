@@ -68,8 +68,9 @@ public final class ProxyServer: Sendable {
 
     /// `http://HOST:PORT` as an endpoint, or an error naming what is wrong with it.
     public static func endpoint(_ url: String) throws -> HTTPEndpoint {
-        let (host, port) = try HTTPTransport.parse(url)
-        return HTTPEndpoint(host: host, port: port)
+        let parsed = try EndpointURL.parse(url)
+        guard parsed.scheme == .http else { throw SetupError("upstream \(url): the proxy forwards to http:// only") }
+        return HTTPEndpoint(host: parsed.host, port: parsed.port)
     }
 
     /// Binds and starts proxying. - Returns: the bound port.

@@ -1,3 +1,4 @@
+import BenchCore
 import Foundation
 
 /// Writes `Encodable` values as JSON bytes the way botocore's `json.dumps` does, in one pass.
@@ -118,35 +119,7 @@ final class JSONOutput {
     /// A JSON string with Python's `ensure_ascii` escaping.
     /// - Complexity: O(n) in the UTF-8 length of `value`.
     func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
-        {
-            bytes.append(contentsOf: value.utf8)
-        } else {
-            for scalar in value.unicodeScalars { writeEscaped(scalar) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private func writeEscaped(_ scalar: Unicode.Scalar) {
-        switch scalar {
-        case "\"": bytes.append(contentsOf: #"\""#.utf8)
-        case "\\": bytes.append(contentsOf: #"\\"#.utf8)
-        case "\n": bytes.append(contentsOf: #"\n"#.utf8)
-        case "\r": bytes.append(contentsOf: #"\r"#.utf8)
-        case "\t": bytes.append(contentsOf: #"\t"#.utf8)
-        case "\u{08}": bytes.append(contentsOf: #"\b"#.utf8)
-        case "\u{0C}": bytes.append(contentsOf: #"\f"#.utf8)
-        case " "..."~": bytes.append(UInt8(scalar.value))
-        default:
-            for unit in String(scalar).utf16 { writeUnicodeEscape(unit) }
-        }
-    }
-
-    private func writeUnicodeEscape(_ unit: UInt16) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: #"\u"#.utf8)
-        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int(unit >> UInt16(shift) & 0xF)]) }
+        JSONText.appendString(value, to: &bytes, nonASCII: .escaped)
     }
 }
 

@@ -57,21 +57,24 @@ enum RandomStream {
 
 /// Version-4-style UUID text from a seeded generator (what botocore uses for tokens and invocation ids).
 enum UUIDText {
+    /// - Complexity: O(1): 36 bytes written into the string's own storage, no intermediate strings.
     static func make(_ random: inout SplitMix64) -> String {
         let high = (random.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         let low = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let hex = hex16(high) + hex16(low)
-        var text = ""
-        text.reserveCapacity(36)
-        for (offset, character) in hex.enumerated() {
-            if offset == 8 || offset == 12 || offset == 16 || offset == 20 { text.append("-") }
-            text.append(character)
+        return String(unsafeUninitializedCapacity: 36) { bytes in
+            let digits: StaticString = "0123456789abcdef"
+            var index = 0
+            for nibble in 0..<32 {
+                if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
+                    bytes[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                let word = nibble < 16 ? high : low
+                let shift = UInt64(60 - 4 * (nibble % 16))
+                bytes[index] = digits.utf8Start[Int((word >> shift) & 0xF)]
+                index += 1
+            }
+            return 36
         }
-        return text
-    }
-
-    private static func hex16(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -37,6 +37,8 @@ enum ServeCommand {
     static func parse(_ arguments: [String]) throws -> EmulatorServer.Configuration {
         var configuration = EmulatorServer.Configuration()
         configuration.port = 4566
+        // Nothing reads the ledger of a served emulator, and a long-lived server must not grow with every change.
+        configuration.emulator.recordsLedger = false
         var index = 0
         func value(_ flag: String) throws -> String {
             index += 1

@@ -1,5 +1,6 @@
 import AWSModel
 import BenchCore
+import Foundation
 import Emulator
 import Testing
 
@@ -96,6 +97,13 @@ struct CodeDeployTargetTests {
         #expect(late.allSatisfy { $0.status == "Succeeded" })
         let done = try #require(fixture.emulator.getDeployment(.init(deploymentId: id)).deploymentInfo)
         #expect(done.status == "Succeeded" && done.deploymentOverview?.succeeded == 8)
+        // A finished target reads the same whenever it is read (its answer is built once, at its end), and says
+        // it was last updated when its last event ended.
+        fixture.clock.advance(by: 60_000_000_000)
+        #expect(try fixture.targets(targetIds, of: id) == late)
+        for target in late {
+            #expect(lastUpdated(of: target) == lifecycleEvents(of: target).last?.endTime)
+        }
         for target in late {
             let events = lifecycleEvents(of: target)
             #expect(!events.isEmpty)
@@ -126,5 +134,10 @@ struct CodeDeployTargetTests {
     private func lifecycleEvents(of target: DeploymentTarget) -> [LifecycleEvent] {
         target.instanceTarget?.lifecycleEvents ?? target.lambdaTarget?.lifecycleEvents
             ?? target.ecsTarget?.lifecycleEvents ?? target.cloudFormationTarget?.lifecycleEvents ?? []
+    }
+
+    private func lastUpdated(of target: DeploymentTarget) -> Date? {
+        target.instanceTarget?.lastUpdatedAt ?? target.lambdaTarget?.lastUpdatedAt
+            ?? target.ecsTarget?.lastUpdatedAt ?? target.cloudFormationTarget?.lastUpdatedAt
     }
 }

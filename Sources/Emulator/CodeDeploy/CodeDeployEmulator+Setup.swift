@@ -50,7 +50,7 @@ extension CodeDeployEmulator {
             }
             state.deployments[id] = StoredDeployment(
                 id: id, platform: platform, applicationName: application, deploymentGroupName: group,
-                created: created, targets: targets)
+                created: created, targets: targets, clock: clock)
             state.order.append(id)
             state.applications[application, default: []].insert(group)
             ledger.append(LedgerEntry(

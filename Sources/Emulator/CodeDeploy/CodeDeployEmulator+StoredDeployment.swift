@@ -145,10 +145,14 @@ extension CodeDeployEmulator {
         /// Every target's first-event start and last-event end, each sorted, for O(log n) overviews.
         let sortedStarts: [Instant]
         let sortedEnds: [Instant]
+        /// Each target as the API shows it once its last event has ended, which no later time changes: built
+        /// once here, so that batch reads of finished deployments (the common case under load) copy instead of
+        /// materialising events and dates per read.
+        let settledAnswers: [String: DeploymentTarget]
 
         init(
             id: String, platform: ComputePlatform, applicationName: String, deploymentGroupName: String,
-            created: Instant, targets ordered: [StoredTarget]
+            created: Instant, targets ordered: [StoredTarget], clock: any BenchClock
         ) {
             self.id = id
             self.platform = platform
@@ -159,11 +163,16 @@ extension CodeDeployEmulator {
             targets = Dictionary(uniqueKeysWithValues: ordered.map { ($0.targetId, $0) })
             sortedStarts = ordered.map(\.start).sorted()
             sortedEnds = ordered.map(\.end).sorted()
+            settledAnswers = Dictionary(uniqueKeysWithValues: ordered.map {
+                ($0.targetId, $0.materialize(deploymentId: id, created: created, at: $0.end, clock: clock))
+            })
         }
 
         /// `target`, one of this deployment's, as the API shows it at `now`.
+        /// - Complexity: O(1) once the target has finished, else O(lifecycle events).
         func answer(for target: StoredTarget, at now: Instant, clock: any BenchClock) -> DeploymentTarget {
-            target.materialize(deploymentId: id, created: created, at: now, clock: clock)
+            if now >= target.end, let settled = settledAnswers[target.targetId] { return settled }
+            return target.materialize(deploymentId: id, created: created, at: now, clock: clock)
         }
 
         /// The deployment as `GetDeployment` shows it at `now`: `InProgress` until every target has succeeded.

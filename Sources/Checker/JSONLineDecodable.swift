@@ -44,10 +44,13 @@ extension Array: JSONLineDecodable where Element: JSONLineDecodable {
     }
 }
 
-extension CallOutcome: JSONLineDecodable {
+extension JSONLineDecodable where Self: RawRepresentable, RawValue == String {
     /// Reads the raw value; another string is a mismatch (`JSONDecoder` then names it).
     public init(jsonLine reader: inout JSONLineReader) throws(JSONLineReader.Mismatch) {
-        guard let outcome = CallOutcome(rawValue: try reader.string()) else { throw JSONLineReader.Mismatch() }
-        self = outcome
+        guard let value = Self(rawValue: try reader.string()) else { throw JSONLineReader.Mismatch() }
+        self = value
     }
 }
+
+extension CallOutcome: JSONLineDecodable {}
+

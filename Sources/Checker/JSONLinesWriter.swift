@@ -185,10 +185,21 @@ public enum JSONLines {
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try visit($0) } }
     }
 
-    /// Writes `records` to `url`, one per line (small files such as `ledger.jsonl`).
+    /// Writes `records` to `url`, one per line, with `JSONEncoder`.
     public static func write<Records: Sequence>(_ records: Records, to url: URL) throws
     where Records.Element: Encodable & Sendable {
-        let writer = try JSONLinesWriter<Records.Element>(url: url)
+        try write(records, with: try JSONLinesWriter<Records.Element>(url: url))
+    }
+
+    /// Writes `records` to `url`, one per line, with their own ``JSONLineEncodable`` code (`ledger.jsonl`).
+    public static func write<Records: Sequence>(_ records: Records, to url: URL) throws
+    where Records.Element: JSONLineEncodable & Encodable & Sendable {
+        try write(records, with: try JSONLinesWriter<Records.Element>(url: url))
+    }
+
+    private static func write<Records: Sequence>(
+        _ records: Records, with writer: JSONLinesWriter<Records.Element>
+    ) throws {
         for record in records { writer.append(record) }
         try writer.close()
     }

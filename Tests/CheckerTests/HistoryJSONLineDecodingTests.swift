@@ -49,9 +49,11 @@ import Testing
             HistoryAttempt(
                 number: 1, token: "tok", requestId: "r1", backoff: 0, intendedSend: 2, actualSend: 3, end: 10,
                 status: 429, error: "ThrottlingException", faults: ["throttle"]),
-            HistoryAttempt(number: 2, token: "tok", requestId: "r2", backoff: 5, intendedSend: 15, actualSend: 15, end: 30),
+            HistoryAttempt(
+                number: 2, token: "tok", requestId: "r2", backoff: 5, intendedSend: 15, actualSend: 15, end: 30),
         ],
-        subject: CallSubject(resource: "tg-1", items: ["10.0.0.1:80"]), answer: AnswerSummary(successful: ["10.0.0.1:80"]))
+        subject: CallSubject(resource: "tg-1", items: ["10.0.0.1:80"]),
+        answer: AnswerSummary(successful: ["10.0.0.1:80"]))
 
     // MARK: - The fast path
 
@@ -140,7 +142,8 @@ import Testing
         case "trailingComma":
             line = written.replacingOccurrences(of: #"["throttle"]"#, with: #"["throttle",]"#)
         case "nullMember":
-            line = written.replacingOccurrences(of: #""end":30,"intendedStart""#, with: #""end":30,"giveUp":null,"intendedStart""#)
+            line = written.replacingOccurrences(
+                of: #""end":30,"intendedStart""#, with: #""end":30,"giveUp":null,"intendedStart""#)
         default:
             line = written.replacingOccurrences(of: #"{"answer""#, with: #"{"added":[1,{"x":true}],"answer""#)
         }

@@ -9,9 +9,8 @@ import Synchronization
 /// when full and on ``close()``. Thread-safe: calls complete on many tasks, and each append takes one short lock
 /// (encoding happens outside it).
 ///
-/// Records that are ``JSONLineEncodable`` (``HistoryRecord``) write their own bytes: no `JSONEncoder`, and the
-/// same bytes `JSONEncoder` would write. Other records (ledger entries, written once after the run) go through
-/// `JSONEncoder`.
+/// Records that are ``JSONLineEncodable`` (``HistoryRecord``, `LedgerEntry`) write their own bytes: no
+/// `JSONEncoder`, and the same bytes `JSONEncoder` would write. Other records go through `JSONEncoder`.
 ///
 /// A line is encoded into a local buffer and copied into the shared one under the lock, rather than encoded in
 /// place under the lock: with two workers at full speed, encoding under the lock sent about 3% of the CPU to the

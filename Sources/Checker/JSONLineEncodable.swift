@@ -2,7 +2,8 @@
 ///
 /// The bytes must be exactly what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes for the
 /// record's `Encodable` form (keys in sorted order, nil optionals left out, UTF-8 kept as is), so that files
-/// written either way are the same and ``JSONLines/forEach(in:as:_:)`` reads them back with `JSONDecoder`.
+/// written either way are the same; ``JSONLineDecodable`` reads those exact bytes back, and `JSONDecoder` reads
+/// any other form.
 public protocol JSONLineEncodable {
     /// Appends the record as one compact JSON value, without a newline.
     /// - Complexity: O(size of the record); allocates nothing beyond the buffer's growth.

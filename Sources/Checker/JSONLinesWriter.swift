@@ -9,9 +9,8 @@ import Synchronization
 /// when full and on ``close()``. Thread-safe: calls complete on many tasks, and each append takes one short lock
 /// (encoding happens outside it).
 ///
-/// Records that are ``JSONLineEncodable`` (``HistoryRecord``) write their own bytes: no `JSONEncoder`, and the
-/// same bytes `JSONEncoder` would write. Other records (ledger entries, written once after the run) go through
-/// `JSONEncoder`.
+/// Records that are ``JSONLineEncodable`` (``HistoryRecord``, `LedgerEntry`) write their own bytes: no
+/// `JSONEncoder`, and the same bytes `JSONEncoder` would write. Other records go through `JSONEncoder`.
 ///
 /// A line is encoded into a local buffer and copied into the shared one under the lock, rather than encoded in
 /// place under the lock: with two workers at full speed, encoding under the lock sent about 3% of the CPU to the
@@ -118,36 +117,88 @@ public enum JSONLines {
     public static func forEach<Record: Decodable>(
         in url: URL, as type: Record.Type, _ body: (Record) throws -> Void
     ) throws {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
         let decoder = JSONDecoder()
-        var pending = Data()
-        var lineNumber = 0
-        func decode(_ line: Data) throws {
-            lineNumber += 1
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { return }
-            do {
-                try body(try decoder.decode(Record.self, from: line))
-            } catch let error as DecodingError {
-                throw CheckerError("\(url.lastPathComponent) line \(lineNumber): not a valid record: \(error)")
-            }
+        try forEachLine(in: url) { line, lineNumber in
+            try body(try decode(line, lineNumber: lineNumber, in: url, with: decoder))
         }
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            pending.append(chunk)
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                try decode(pending[start..<newline])
-                start = newline + 1
-            }
-            pending = Data(pending[start...])
-        }
-        if !pending.isEmpty { try decode(pending) }
     }
 
-    /// Writes `records` to `url`, one per line (small files such as `ledger.jsonl`).
+    /// Decodes every line of the file at `url` as ``forEach(in:as:_:)`` does, reading each line with the
+    /// record's own ``JSONLineDecodable`` code, and with `JSONDecoder` only the lines that code does not
+    /// recognise (another key order, whitespace, an older format), which then read as they always did.
+    /// - Throws: ``CheckerError`` naming the file and line that does not decode, or the read error.
+    /// - Complexity: O(file size); no `JSONDecoder` work for the lines `JSONLinesWriter` wrote.
+    public static func forEach<Record: JSONLineDecodable>(
+        in url: URL, as type: Record.Type, _ body: (Record) throws -> Void
+    ) throws {
+        let decoder = JSONDecoder()
+        try forEachLine(in: url) { line, lineNumber in
+            var reader = JSONLineReader(line)
+            if let record = try? Record(jsonLine: &reader), reader.isAtEnd {
+                try body(record)
+            } else {
+                try body(try decode(line, lineNumber: lineNumber, in: url, with: decoder))
+            }
+        }
+    }
+
+    /// `line` decoded with `decoder`, or a ``CheckerError`` naming the file and line.
+    private static func decode<Record: Decodable>(
+        _ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, in url: URL, with decoder: JSONDecoder
+    ) throws -> Record {
+        do {
+            return try decoder.decode(Record.self, from: Data(buffer: line))
+        } catch let error as DecodingError {
+            throw CheckerError("\(url.lastPathComponent) line \(lineNumber): not a valid record: \(error)")
+        }
+    }
+
+    /// Hands every line of the file at `url` that holds more than spaces and carriage returns to `body`, with
+    /// its 1-based number (blank lines count), without its newline. The file is read in 1 MiB chunks; a line
+    /// is handed over in place, from the chunk.
+    /// - Complexity: O(file size); memory O(chunk + longest line).
+    private static func forEachLine(
+        in url: URL, _ body: (UnsafeBufferPointer<UInt8>, _ lineNumber: Int) throws -> Void
+    ) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var pending: [UInt8] = []
+        var lineNumber = 0
+        func visit(_ line: UnsafeBufferPointer<UInt8>) throws {
+            lineNumber += 1
+            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { return }
+            try body(line, lineNumber)
+        }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            pending.append(contentsOf: chunk)
+            let consumed = try pending.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                    try visit(UnsafeBufferPointer(rebasing: buffer[start..<newline]))
+                    start = newline + 1
+                }
+                return start
+            }
+            pending.removeFirst(consumed)
+        }
+        if !pending.isEmpty { try pending.withUnsafeBufferPointer { try visit($0) } }
+    }
+
+    /// Writes `records` to `url`, one per line, with `JSONEncoder`.
     public static func write<Records: Sequence>(_ records: Records, to url: URL) throws
     where Records.Element: Encodable & Sendable {
-        let writer = try JSONLinesWriter<Records.Element>(url: url)
+        try write(records, with: try JSONLinesWriter<Records.Element>(url: url))
+    }
+
+    /// Writes `records` to `url`, one per line, with their own ``JSONLineEncodable`` code (`ledger.jsonl`).
+    public static func write<Records: Sequence>(_ records: Records, to url: URL) throws
+    where Records.Element: JSONLineEncodable & Encodable & Sendable {
+        try write(records, with: try JSONLinesWriter<Records.Element>(url: url))
+    }
+
+    private static func write<Records: Sequence>(
+        _ records: Records, with writer: JSONLinesWriter<Records.Element>
+    ) throws {
         for record in records { writer.append(record) }
         try writer.close()
     }

@@ -14,12 +14,16 @@ public enum IdempotencyCheck {
     /// Checks a finished run: waits for the embedded emulator's asynchronous operations, settles and saves its
     /// ledger, reads back what the ledger does not hold (or everything, for a live endpoint) through
     /// `transport`, saves the dump, and checks `history.jsonl` against them.
+    ///
+    /// `scope` is what the history's calls touched, gathered while it was written (``HistoryLog/close()``), so
+    /// that the history is read once, by the checker.
     static func afterRun(
-        folder: URL, emulator: Emulator?, transport: any Transport, clock: any BenchClock, operationDelay: UInt64
+        folder: URL, scope: ReadBack.Scope, emulator: Emulator?, transport: any Transport, clock: any BenchClock,
+        operationDelay: UInt64
     ) async throws -> IdempotencyReport {
         let historyURL = folder.appendingPathComponent(historyFile)
-        var scope = ReadBack.Scope(deploymentsOnly: emulator != nil)
-        try JSONLines.forEach(in: historyURL, as: HistoryRecord.self) { scope.add($0) }
+        var scope = scope
+        scope.deploymentsOnly = emulator != nil
         var ledger: [LedgerEntry]?
         if let emulator {
             try? await clock.sleep(until: clock.now.advanced(by: operationDelay))

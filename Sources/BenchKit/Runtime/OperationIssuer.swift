@@ -21,12 +21,12 @@ struct OperationIssuer: Sendable {
     /// The run-wide sequence number of this phase's operation 0.
     let sequenceBase: UInt64
     /// Receives every completed call as a `history.jsonl` line, when the run is checked.
-    let history: JSONLinesWriter<HistoryRecord>?
+    let history: HistoryLog?
 
     init(
         phase: Int, seed: UInt64, mix: Mix, fixtures: ResolvedFixtures, pipeline: CallPipeline,
         clock: any BenchClock, recorder: Recorder, sequenceBase: UInt64, phaseName: String,
-        history: JSONLinesWriter<HistoryRecord>? = nil
+        history: HistoryLog? = nil
     ) {
         self.history = history
         self.phaseName = phaseName

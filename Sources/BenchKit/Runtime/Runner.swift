@@ -99,7 +99,7 @@ public struct Runner: Sendable {
         abortMonitor?.start(scenario: scenario, recorder: recorder, clock: clock, stop: stop)
         defer { abortMonitor?.finish() }
         let history = try checkFolder.map {
-            try JSONLinesWriter<HistoryRecord>(url: $0.appendingPathComponent(IdempotencyCheck.historyFile))
+            try HistoryLog(url: $0.appendingPathComponent(IdempotencyCheck.historyFile))
         }
         var sequenceBase: UInt64 = 0
         for (index, phase) in scenario.phases.enumerated() where !stop.isStopped {
@@ -121,10 +121,10 @@ public struct Runner: Sendable {
         var idempotency: IdempotencyReport?
         var uncheckedReason: String?
         if let history, let checkFolder {
-            try history.close()
+            let scope = try history.close()
             do {
                 idempotency = try await IdempotencyCheck.afterRun(
-                    folder: checkFolder, emulator: emulator, transport: transport, clock: clock,
+                    folder: checkFolder, scope: scope, emulator: emulator, transport: transport, clock: clock,
                     operationDelay: scenario.emulator.configuration.cloudMapOperationDelayNanoseconds)
             } catch let error as CheckerError {
                 // A live endpoint may not implement a read-back API (moto has no ListTargets): the load and every

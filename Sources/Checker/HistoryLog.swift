@@ -1,0 +1,39 @@
+import Foundation
+import Synchronization
+
+/// `history.jsonl` as a run writes it, with the ``ReadBack/Scope`` of the calls written gathered on the way, so
+/// that the check after the run reads the file once (the checker's pass), not once more to learn what to read
+/// back. `bench check` rebuilds nothing: it reads the saved read-back dump.
+///
+/// Thread-safe: calls complete on many tasks. Each append takes the writer's lock and one short lock of its own
+/// for the scope (at most a set insertion of the call's resource, usually one already there).
+public final class HistoryLog: Sendable {
+    /// The file written.
+    public var url: URL { writer.url }
+    private let writer: JSONLinesWriter<HistoryRecord>
+    private let scope = Mutex(ReadBack.Scope())
+
+    /// Creates (or truncates) the file at `url`.
+    /// - Throws: when the file cannot be created.
+    public init(url: URL) throws {
+        writer = try JSONLinesWriter(url: url)
+    }
+
+    /// Appends one call's line and notes what it touched.
+    /// - Complexity: O(size of the record) amortised, as ``JSONLinesWriter/append(_:)``.
+    public func append(_ record: HistoryRecord) {
+        writer.append(record)
+        scope.withLock { $0.add(record) }
+    }
+
+    /// How many records were appended.
+    public var count: Int { writer.count }
+
+    /// Writes out what is buffered and closes the file, and returns what the calls appended so far touched:
+    /// the same scope as ``ReadBack/Scope/add(_:)`` over every line of the file.
+    /// - Throws: the first error met while encoding or writing.
+    public func close() throws -> ReadBack.Scope {
+        try writer.close()
+        return scope.withLock { $0 }
+    }
+}

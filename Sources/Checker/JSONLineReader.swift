@@ -1,0 +1,274 @@
+/// A cursor over one line of JSON in the exact form ``JSONObjectWriter`` and ``JSONLineEncodable`` write it:
+/// compact (no whitespace), members in the order the reader asks for them, nil members left out, strings in
+/// ``BenchCore/JSONText``'s verbatim-UTF-8 style (any valid escape is read, though).
+///
+/// It reads without Foundation and without intermediate values: a `String` per string member, nothing else.
+/// At the first byte that is not in that form it throws ``Mismatch`` and reads no further; the caller then hands
+/// the line to `JSONDecoder`, which reads it the way it always did (other key orders, whitespace, `null`,
+/// unknown keys) or says what is wrong with it. So the reader never has to explain bad input, only to refuse it.
+///
+/// One flag keeps commas honest: ``afterValue`` is set when a value ends, and the next member or array element
+/// must then start with `,`; an opening bracket clears it. A trailing or missing comma is refused.
+public struct JSONLineReader {
+    /// The line is not in the form this reader reads.
+    public struct Mismatch: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    /// Whether a value just ended, so that a next member or element must be preceded by `,`.
+    private var afterValue = false
+
+    /// A reader at the start of `bytes`, which must stay valid while the reader is used.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Whether every byte has been read.
+    public var isAtEnd: Bool { index == bytes.count }
+
+    // MARK: - Structure
+
+    /// Reads `{`.
+    public mutating func openObject() throws(Mismatch) {
+        try open(UInt8(ascii: "{"))
+    }
+
+    /// Reads `}`.
+    public mutating func closeObject() throws(Mismatch) {
+        guard take(UInt8(ascii: "}")) else { throw Mismatch() }
+        afterValue = true
+    }
+
+    /// Reads `"name":` (after a `,` when a member precedes it) if it comes next, and tells whether it did;
+    /// reads nothing otherwise.
+    private mutating func key(_ name: StaticString) -> Bool {
+        let start = index
+        let matched = (!afterValue || take(UInt8(ascii: ","))) && take(UInt8(ascii: "\""))
+            && take(name) && take(UInt8(ascii: "\"")) && take(UInt8(ascii: ":"))
+        guard matched else {
+            index = start
+            return false
+        }
+        afterValue = false
+        return true
+    }
+
+    /// The value of member `name`, which must come next.
+    public mutating func required<Value: JSONLineDecodable>(
+        _ name: StaticString, as type: Value.Type = Value.self
+    ) throws(Mismatch) -> Value {
+        guard key(name) else { throw Mismatch() }
+        return try Value(jsonLine: &self)
+    }
+
+    /// The value of member `name` if it comes next; nil if another member or the object's end does.
+    public mutating func optional<Value: JSONLineDecodable>(
+        _ name: StaticString, as type: Value.Type = Value.self
+    ) throws(Mismatch) -> Value? {
+        guard key(name) else { return nil }
+        return try Value(jsonLine: &self)
+    }
+
+    /// Reads `[`.
+    public mutating func openArray() throws(Mismatch) {
+        try open(UInt8(ascii: "["))
+    }
+
+    /// Reads `]` if it comes next, and tells whether it did: an array's loop reads elements until this is true.
+    public mutating func closeArray() -> Bool {
+        guard take(UInt8(ascii: "]")) else { return false }
+        afterValue = true
+        return true
+    }
+
+    // MARK: - Values
+
+    /// Reads `true` or `false`.
+    public mutating func bool() throws(Mismatch) -> Bool {
+        try separate()
+        let value: Bool
+        if take("true") {
+            value = true
+        } else if take("false") {
+            value = false
+        } else {
+            throw Mismatch()
+        }
+        afterValue = true
+        return value
+    }
+
+    /// Reads a non-negative integer written without a sign, leading zeros, fraction or exponent.
+    public mutating func unsigned() throws(Mismatch) -> UInt64 {
+        try separate()
+        return try magnitude()
+    }
+
+    /// Reads an integer in `Int`'s range, written as ``unsigned()`` reads it, with `-` when negative (not `-0`).
+    public mutating func integer() throws(Mismatch) -> Int {
+        try separate()
+        let negative = take(UInt8(ascii: "-"))
+        let magnitude = try magnitude()
+        if negative {
+            guard magnitude != 0, magnitude <= Int.min.magnitude else { throw Mismatch() }
+            return Int(truncatingIfNeeded: 0 &- magnitude)
+        }
+        guard magnitude <= UInt64(Int.max) else { throw Mismatch() }
+        return Int(magnitude)
+    }
+
+    /// Reads a JSON string: UTF-8 as is, the short escapes, `\/`, and `\uXXXX` with surrogate pairs joined.
+    /// A raw control character, a lone surrogate or invalid UTF-8 is a mismatch (for `JSONDecoder` to judge).
+    /// - Complexity: O(length); a string without escapes is copied in one step, and validated only when it is
+    ///   not ASCII (`String(validating:as:)` looks up generic metadata on every call: 5% of a `bench check`).
+    public mutating func string() throws(Mismatch) -> String {
+        try separate()
+        guard take(UInt8(ascii: "\"")) else { throw Mismatch() }
+        let start = index
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let value = ascii ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
+                guard let value else { throw Mismatch() }
+                index += 1
+                afterValue = true
+                return value
+            }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            guard byte >= 0x20 else { throw Mismatch() }
+            ascii = ascii && byte < 0x80
+            index += 1
+        }
+        throw Mismatch()
+    }
+
+    // MARK: - Pieces
+
+    /// The rest of a string from its first backslash on; `start` is the index of its first byte.
+    private mutating func escapedString(from start: Int) throws(Mismatch) -> String {
+        var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let value = String(validating: utf8, as: UTF8.self) else { throw Mismatch() }
+                afterValue = true
+                return value
+            case UInt8(ascii: "\\"):
+                try appendEscape(to: &utf8)
+            case ..<0x20:
+                throw Mismatch()
+            default:
+                utf8.append(byte)
+            }
+        }
+        throw Mismatch()
+    }
+
+    /// Reads the escape after a backslash and appends the UTF-8 of what it stands for.
+    private mutating func appendEscape(to utf8: inout [UInt8]) throws(Mismatch) {
+        guard index < bytes.count else { throw Mismatch() }
+        let letter = bytes[index]
+        index += 1
+        let short: UInt8? =
+            switch letter {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+            case UInt8(ascii: "b"): 0x08
+            case UInt8(ascii: "f"): 0x0C
+            case UInt8(ascii: "n"): 0x0A
+            case UInt8(ascii: "r"): 0x0D
+            case UInt8(ascii: "t"): 0x09
+            default: nil
+            }
+        if let short {
+            utf8.append(short)
+            return
+        }
+        guard letter == UInt8(ascii: "u") else { throw Mismatch() }
+        var value = UInt32(try hexUnit())
+        if (0xD800..<0xDC00).contains(value) {
+            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")) else { throw Mismatch() }
+            let low = UInt32(try hexUnit())
+            guard (0xDC00..<0xE000).contains(low) else { throw Mismatch() }
+            value = 0x1_0000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw Mismatch() }
+        UTF8.encode(scalar) { utf8.append($0) }
+    }
+
+    /// The four hex digits of a `\u` escape (either case).
+    private mutating func hexUnit() throws(Mismatch) -> UInt16 {
+        guard index + 4 <= bytes.count else { throw Mismatch() }
+        var unit: UInt16 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let nibble: UInt8 =
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+                default: throw Mismatch()
+                }
+            unit = unit << 4 | UInt16(nibble)
+            index += 1
+        }
+        return unit
+    }
+
+    /// The digits of an integer: no leading zero, no overflow, no fraction or exponent after them.
+    private mutating func magnitude() throws(Mismatch) -> UInt64 {
+        let start = index
+        var value: UInt64 = 0
+        while index < bytes.count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            guard !overflow1, !overflow2 else { throw Mismatch() }
+            value = sum
+            index += 1
+        }
+        let digits = index - start
+        guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { throw Mismatch() }
+        if index < bytes.count {
+            let next = bytes[index]
+            guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else {
+                throw Mismatch()
+            }
+        }
+        afterValue = true
+        return value
+    }
+
+    /// Reads an opening bracket (a value: after a `,` when one precedes it).
+    private mutating func open(_ bracket: UInt8) throws(Mismatch) {
+        try separate()
+        guard take(bracket) else { throw Mismatch() }
+        afterValue = false
+    }
+
+    /// Reads the `,` that must come before a value when another value precedes it.
+    private mutating func separate() throws(Mismatch) {
+        guard !afterValue || take(UInt8(ascii: ",")) else { throw Mismatch() }
+        afterValue = false
+    }
+
+    /// Reads `byte` if it comes next.
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// Reads `literal` if it comes next.
+    private mutating func take(_ literal: StaticString) -> Bool {
+        let matched = literal.withUTF8Buffer { literal in
+            guard bytes.count - index >= literal.count else { return false }
+            for offset in 0..<literal.count where bytes[index + offset] != literal[offset] { return false }
+            return true
+        }
+        if matched { index += literal.utf8CodeUnitCount }
+        return matched
+    }
+}

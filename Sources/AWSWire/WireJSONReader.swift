@@ -43,7 +43,10 @@ enum WireJSONReader {
     }()
 
     /// `body` read as a `T`.
+    ///
+    /// The hot load bodies (``FastJSONReadable``) are read without `JSONDecoder` when they are well formed.
     static func decode<T: Decodable>(_ type: T.Type = T.self, from body: [UInt8]) throws(Failure) -> T {
+        if let fast = T.self as? any FastJSONReadable.Type, let value = fast.fastRead(body) as? T { return value }
         let data = body.isEmpty ? Data("{}".utf8) : Data(body)
         do {
             return try decoder.decode(T.self, from: data)

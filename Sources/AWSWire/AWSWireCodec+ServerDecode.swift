@@ -5,8 +5,9 @@ extension AWSWireCodec {
     /// is present (`nil` if the prefix is unknown), else VPC Lattice (restJson1 requests carry no target).
     public static func service(for request: WireRequest) -> AWSService? {
         guard let target = request.headers[WireHeaderName.target] else { return .vpcLattice }
-        let prefix = target.trimmingASCIIWhitespace.split(separator: ".", omittingEmptySubsequences: false).first
-        return AWSService.allCases.first { $0.targetPrefix != nil && $0.targetPrefix == prefix.map(String.init) }
+        let trimmed = target.trimmingASCIIWhitespace
+        let prefix = trimmed[..<(trimmed.firstIndex(of: ".") ?? trimmed.endIndex)]
+        return AWSService.allCases.first { $0.targetPrefix.map { $0[...] == prefix } ?? false }
     }
 
     /// The typed request in `request`, or the error the real service answers it with.
@@ -34,9 +35,10 @@ extension AWSWireCodec {
     }
 
     private static func decodeAWSJSON(target: String, body: [UInt8]) throws(ServiceError) -> AWSRequest {
-        let parts = target.split(separator: ".", omittingEmptySubsequences: false)
-        let prefix = parts.dropLast().joined(separator: ".")
-        let operation = String(parts.last ?? "")
+        // The service prefix is everything before the last ".", the operation everything after it.
+        let dot = target.lastIndex(of: ".")
+        let prefix = dot.map { String(target[..<$0]) } ?? ""
+        let operation = dot.map { String(target[target.index(after: $0)...]) } ?? target
         func read<T: Decodable>() throws(ServiceError) -> T {
             do throws(WireJSONReader.Failure) {
                 return try WireJSONReader.decode(from: body)

@@ -259,8 +259,12 @@ struct MotoServerTests {
         try process.run()
         defer {
             // Not waitUntilExit: from an async test it can spin forever on the run loop. Poll, bounded (5 s).
+            // SIGKILL after 2 s: a test that installed bench's signal handling leaves SIGTERM ignored in this
+            // process, and an ignored signal stays ignored in every child it starts.
             process.terminate()
-            for _ in 0..<100 where process.isRunning { usleep(50_000) }
+            for _ in 0..<40 where process.isRunning { usleep(50_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            for _ in 0..<60 where process.isRunning { usleep(50_000) }
         }
         // Wait (bounded: 20 s) until moto accepts connections.
         var ready = false

@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Resilience", "Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
     ]
 )

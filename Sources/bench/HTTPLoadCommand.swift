@@ -47,21 +47,20 @@ enum HTTPLoadCommand {
         configuration.requestTimeout = .milliseconds(Int64(options.timeoutSeconds * 1000))
         let client = try HTTPClient(configuration: configuration)
         defer { client.shutdown() }
-        let nonSuccess = NonSuccessCounter()
+        let tally = OutcomeTally()
         let before = ProcessResources.sample()
         let wallStart = SystemClock.monotonicNanoseconds()
         let summary = blockingAwait {
             await client.runClosedLoop(
                 options.request, to: options.endpoint, concurrency: options.connections,
                 duration: .milliseconds(Int64(options.seconds * 1000))
-            ) { outcome in
-                if case .success(let response) = outcome, !(200..<300).contains(response.status) { nonSuccess.add() }
-            }
+            ) { outcome in tally.note(outcome) }
         }
         let wall = Double(SystemClock.monotonicNanoseconds() - wallStart) / 1e9
         let after = ProcessResources.sample()
         let report = Report(
-            options: options, summary: summary, nonSuccess: nonSuccess.value, wallSeconds: wall,
+            options: options, summary: summary, nonSuccess: tally.nonSuccess, firstFailure: tally.firstFailure,
+            wallSeconds: wall,
             cpuUserSeconds: after.cpuUserSeconds - before.cpuUserSeconds,
             cpuSystemSeconds: after.cpuSystemSeconds - before.cpuSystemSeconds)
         print(options.json ? report.json : report.table)
@@ -146,6 +145,8 @@ enum HTTPLoadCommand {
         let options: Options
         let summary: ClosedLoopSummary
         let nonSuccess: Int
+        /// The first failure's message (`connect: Connection refused`, a timeout), when any request failed.
+        let firstFailure: String?
         let wallSeconds: Double
         let cpuUserSeconds: Double
         let cpuSystemSeconds: Double
@@ -162,6 +163,7 @@ enum HTTPLoadCommand {
         var table: String {
             func ms(_ value: Double) -> String { String(format: "%.3f ms", value) }
             let options = self.options
+            let failure = firstFailure.map { "\n  first failure \($0)" } ?? ""
             return """
                 http-load \(options.endpoint)\(options.request.path): \(options.connections) connections, \
                 \(options.threads) thread(s), \(String(format: "%.1f", wallSeconds)) s
@@ -170,7 +172,7 @@ enum HTTPLoadCommand {
                   latency      p50 \(ms(percentile(50)))  p90 \(ms(percentile(90)))  p99 \(ms(percentile(99)))  \
                 max \(ms(Double(summary.latency.max) / 1e6))
                   client CPU   \(String(format: "%.2f", cpuMicrosecondsPerRequest)) us/request (user \
-                \(String(format: "%.2f", cpuUserSeconds)) s, system \(String(format: "%.2f", cpuSystemSeconds)) s)
+                \(String(format: "%.2f", cpuUserSeconds)) s, system \(String(format: "%.2f", cpuSystemSeconds)) s)\(failure)
                 """
         }
 
@@ -179,6 +181,7 @@ enum HTTPLoadCommand {
                 "connections": .number(Double(options.connections)), "threads": .number(Double(options.threads)),
                 "seconds": .number(wallSeconds), "succeeded": .number(Double(summary.succeeded)),
                 "failed": .number(Double(summary.failed)), "nonSuccess": .number(Double(nonSuccess)),
+                "firstFailure": firstFailure.map(JSONValue.string) ?? .null,
                 "requestsPerSecond": .number(requestsPerSecond),
                 "cpuUserSeconds": .number(cpuUserSeconds), "cpuSystemSeconds": .number(cpuSystemSeconds),
                 "cpuMicrosecondsPerRequest": .number(cpuMicrosecondsPerRequest),
@@ -207,9 +210,24 @@ private func blockingAwait<T: Sendable>(_ body: @escaping @Sendable () async -> 
     return result.withLock { $0! }
 }
 
-/// Answers that were not 2xx, counted from the client's loop thread(s).
-private final class NonSuccessCounter: Sendable {
-    private let count = Atomic<Int>(0)
-    func add() { count.add(1, ordering: .relaxed) }
-    var value: Int { count.load(ordering: .relaxed) }
+/// What the loop threads saw besides successes: answers that were not 2xx, and the first failure's message.
+/// - Complexity: one relaxed atomic add per non-2xx answer; a lock only for the first failure.
+private final class OutcomeTally: Sendable {
+    private let nonSuccessCount = Atomic<Int>(0)
+    private let failureSeen = Atomic<Bool>(false)
+    private let failure = Mutex<String?>(nil)
+
+    func note(_ outcome: Result<HTTPResponse, HTTPClientError>) {
+        switch outcome {
+        case .success(let response):
+            if !(200..<300).contains(response.status) { nonSuccessCount.add(1, ordering: .relaxed) }
+        case .failure(let error):
+            if !failureSeen.exchange(true, ordering: .relaxed) {
+                failure.withLock { $0 = "\(error.kind.rawValue): \(error.message)" }
+            }
+        }
+    }
+
+    var nonSuccess: Int { nonSuccessCount.load(ordering: .relaxed) }
+    var firstFailure: String? { failure.withLock { $0 } }
 }

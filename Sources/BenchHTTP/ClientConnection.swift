@@ -29,11 +29,11 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     private var requestBytes: Int { head.count + (job?.request.body.count ?? 0) }
     private var requestSent: Bool { job != nil && written == requestBytes }
 
-    init(pool: ConnectionPool, fd: Int32, limits: HTTPLimits) {
+    init(pool: ConnectionPool, fd: Int32, limits: HTTPLimits, keepsHeaders: Bool) {
         self.pool = pool
         loop = pool.loop
         self.fd = fd
-        parser = HTTPParser(role: .response, limits: limits)
+        parser = HTTPParser(role: .response, limits: limits, keepsFields: keepsHeaders)
         head.reserveCapacity(512)
     }
 

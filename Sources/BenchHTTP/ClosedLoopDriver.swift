@@ -48,6 +48,9 @@ final class ClosedLoopDriver: @unchecked Sendable {
     private let finished: UnsafeContinuation<ClosedLoopSummary, Never>
     private var inFlight = 0
     private var summary = ClosedLoopSummary()
+    /// `issue()` as a job for `runSoon`, made once rather than once per request. It holds the driver (a pending
+    /// re-issue may be the only reference left); the cycle is broken when the last slot finishes.
+    private var reissue: () -> Void = {}
 
     init(
         engine: ClientEngine, request: HTTPRequest, endpoint: HTTPEndpoint, end: UInt64, timeout: UInt64?,
@@ -62,6 +65,7 @@ final class ClosedLoopDriver: @unchecked Sendable {
         self.ids = ids
         self.onOutcome = onOutcome
         self.finished = finished
+        reissue = { [self] in issue() }
     }
 
     func start(slots: Int) {
@@ -87,10 +91,13 @@ final class ClosedLoopDriver: @unchecked Sendable {
         onOutcome(outcome)
         if current < end, !engine.isShutdown {
             // Deferred: a failure can come back synchronously from submit, and re-issuing inline would recurse.
-            engine.loop.runSoon { [self] in issue() }
+            engine.loop.runSoon(reissue)
             return
         }
         inFlight -= 1
-        if inFlight == 0 { finished.resume(returning: summary) }
+        if inFlight == 0 {
+            reissue = {}
+            finished.resume(returning: summary)
+        }
     }
 }

@@ -18,6 +18,7 @@ final class ConnectionPool: EventLoopTimerTarget {
     private let maxConnections: Int
     private let connectTimeout: UInt64
     private let limits: HTTPLimits
+    private let keepsResponseHeaders: Bool
     private let counters: HTTPClientCounters
 
     private var idle: [ClientConnection] = []
@@ -38,6 +39,7 @@ final class ConnectionPool: EventLoopTimerTarget {
         idleTimeout = configuration.idleTimeout.nanosecondsClamped
         connectTimeout = configuration.connectTimeout.nanosecondsClamped
         limits = configuration.responseLimits
+        keepsResponseHeaders = configuration.keepsResponseHeaders
         do throws(HTTPSystemError) {
             address = .success(try Socket.ipv4Address(host: endpoint.host, port: endpoint.port))
         } catch {
@@ -161,7 +163,8 @@ final class ConnectionPool: EventLoopTimerTarget {
             return
         }
         Socket.setOption(fd, level: Int32(IPPROTO_TCP), name: TCP_NODELAY)
-        let connection = ClientConnection(pool: self, fd: fd, limits: limits)
+        let connection = ClientConnection(
+            pool: self, fd: fd, limits: limits, keepsHeaders: keepsResponseHeaders)
         let events = Epoll.input | Epoll.output | Epoll.readHangUp
         guard loop.register(fd, events: events, handler: connection) else {
             let error = HTTPSystemError(operation: "epoll_ctl")

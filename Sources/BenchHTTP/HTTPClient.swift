@@ -26,6 +26,9 @@ public final class HTTPClient: Sendable {
         public var responseLimits: HTTPLimits
         /// Event loop threads.
         public var eventLoopThreads: Int
+        /// Whether responses carry their header fields. `false` for load loops that never read them
+        /// (`bench http-load`, like wrk): the framing fields are still read, but no `String` is made per field.
+        public var keepsResponseHeaders = true
 
         public init(
             maxConnectionsPerEndpoint: Int = 8, connectTimeout: Duration = .seconds(5),

@@ -68,9 +68,13 @@ public struct HTTPParser: Sendable {
         var connectionKeepAlive = false
     }
 
-    public init(role: Role, limits: HTTPLimits = HTTPLimits()) {
+    /// Whether messages carry their header fields; when `false` only the framing fields are read (as bytes).
+    private let keepsFields: Bool
+
+    public init(role: Role, limits: HTTPLimits = HTTPLimits(), keepsFields: Bool = true) {
         self.role = role
         self.limits = limits
+        self.keepsFields = keepsFields
     }
 
     /// Whether part of a message has been received (bytes buffered or a head parsed) but not yet returned.
@@ -440,20 +444,20 @@ public struct HTTPParser: Sendable {
             let field = String(decoding: name, as: UTF8.self)
             throw HTTPParseError(.malformed, "control byte in the value of header '\(field)'")
         }
-        let valueText = String(decoding: value, as: UTF8.self)
-        headers.add(String(decoding: name, as: UTF8.self), valueText)
-        try noteFraming(name: name, value: UnsafeBufferPointer(rebasing: value), text: valueText)
+        if keepsFields { headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)) }
+        try noteFraming(name: name, value: UnsafeBufferPointer(rebasing: value))
     }
 
     /// Records `Content-Length`, `Transfer-Encoding` and `Connection` as they are parsed.
     private mutating func noteFraming(
-        name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, text: String
+        name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
     ) throws(HTTPParseError) {
         switch name.count {
         case 14 where Self.contentLength.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
             for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
                 let digits = item.trimmingOWS()
                 guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+                    let text = String(decoding: value, as: UTF8.self)
                     throw HTTPParseError(.malformed, "Content-Length '\(text)' is not a decimal length")
                 }
                 let length = digits.reduce(0) { $0 * 10 + Int($1 - 48) }

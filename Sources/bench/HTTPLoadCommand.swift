@@ -45,6 +45,7 @@ enum HTTPLoadCommand {
         var configuration = HTTPClient.Configuration(
             maxConnectionsPerEndpoint: options.connections, eventLoopThreads: options.threads)
         configuration.requestTimeout = .milliseconds(Int64(options.timeoutSeconds * 1000))
+        configuration.keepsResponseHeaders = false  // counted, never read: no String per header field
         let client = try HTTPClient(configuration: configuration)
         defer { client.shutdown() }
         let tally = OutcomeTally()

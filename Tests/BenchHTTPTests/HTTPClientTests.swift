@@ -34,6 +34,24 @@ struct HTTPClientTests {
         }
     }
 
+    /// `keepsResponseHeaders = false` (bench http-load): no header fields in the response, but the framing
+    /// fields are still read, so bodies and keep-alive work as before.
+    @Test func responsesWithoutHeaderFieldsStillFrameTheirBodies() async throws {
+        var configuration = HTTPClient.Configuration(maxConnectionsPerEndpoint: 1)
+        configuration.keepsResponseHeaders = false
+        try await Self.withClientAndServer(configuration) { client, endpoint in
+            for index in 0..<20 {
+                let body = Array("payload-\(index)".utf8)
+                let response = try await client.execute(
+                    HTTPRequest(method: "POST", path: "/p", body: body), to: endpoint)
+                #expect(response.status == 200)
+                #expect(response.headers.isEmpty)
+                #expect(response.body == Array("POST /p ".utf8) + body)
+            }
+            #expect(client.statistics.connectionsOpened == 1)
+        }
+    }
+
     @Test func keepAliveReusesOneConnection() async throws {
         try await Self.withClientAndServer { client, endpoint in
             for index in 0..<50 {

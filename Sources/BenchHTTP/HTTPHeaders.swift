@@ -87,6 +87,7 @@ extension String {
 
 /// ASCII case-insensitive equality of two byte buffers (a tight loop; no generics on the hot path).
 @inline(__always)
+@usableFromInline
 func asciiCaseInsensitiveEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
     guard lhs.count == rhs.count else { return false }
     for index in 0..<lhs.count {
@@ -100,14 +101,21 @@ func asciiCaseInsensitiveEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeB
 }
 
 extension Collection where Element == UInt8 {
-    /// ASCII case-insensitive equality of two byte sequences.
+    /// ASCII case-insensitive equality of two byte sequences: over contiguous bytes when both have them (header
+    /// names, tokens, native strings), else element by element. O(n), no allocation.
     @inlinable
     func asciiCaseInsensitiveEquals(_ other: some Collection<UInt8>) -> Bool {
         guard count == other.count else { return false }
-        for (a, b) in zip(self, other) where a != b {
-            guard a | 0x20 == b | 0x20, (a | 0x20) >= UInt8(ascii: "a"), (a | 0x20) <= UInt8(ascii: "z") else {
-                return false
-            }
+        let contiguous = withContiguousStorageIfAvailable { lhs in
+            other.withContiguousStorageIfAvailable { rhs in asciiCaseInsensitiveEqual(lhs, rhs) }
+        }
+        if let contiguous, let result = contiguous { return result }
+        var index = other.startIndex
+        for a in self {
+            let b = other[index]
+            other.formIndex(after: &index)
+            guard a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
+            else { return false }
         }
         return true
     }

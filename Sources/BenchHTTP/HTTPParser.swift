@@ -404,7 +404,10 @@ public struct HTTPParser: Sendable {
 
     /// `HTTP/1.x` → x.
     private func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> Int {
-        guard bytes.count == 8, bytes.starts(with: "HTTP/1.".utf8), bytes[7] >= 48, bytes[7] <= 57 else {
+        guard bytes.count == 8, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"),
+            bytes[2] == UInt8(ascii: "T"), bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "/"),
+            bytes[5] == UInt8(ascii: "1"), bytes[6] == UInt8(ascii: "."), bytes[7] >= 48, bytes[7] <= 57
+        else {
             throw HTTPParseError(.malformed, "unsupported HTTP version (only HTTP/1.x)")
         }
         return Int(bytes[7] - 48)

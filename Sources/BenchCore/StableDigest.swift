@@ -32,8 +32,14 @@ public struct StableDigest: Sendable {
     }
 
     /// The digest as 16 lowercase hex digits.
+    /// - Complexity: O(1): 16 digits written straight into the string's storage.
     public var hex: String {
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { bytes in
+            let digits: StaticString = "0123456789abcdef"
+            for position in 0..<16 {
+                bytes[position] = digits.utf8Start[Int((hash >> UInt64(60 - 4 * position)) & 0xF)]
+            }
+            return 16
+        }
     }
 }

@@ -70,8 +70,8 @@ enum CloudMapAttributeValidator {
     }
 
     private static func checkValue(_ value: String, key: String) throws(ServiceError) {
-        let field = "Attributes[\(prefix(key))]"
-        try CloudMapValidation.maxLength(value, maxValueLength, field)
+        let field = { "Attributes[\(prefix(key))]" }  // built only for an error message
+        try CloudMapValidation.maxLength(value, maxValueLength, field())
         var isFirst = true
         var offset = 0
         for byte in value.utf8 {
@@ -81,7 +81,7 @@ enum CloudMapAttributeValidator {
                 : CloudMapValidation.isVisible(byte) || byte == 0x20 || byte == 0x09
             if !allowed {
                 throw .invalidInput(
-                    "\(field) must be empty or start with a visible ASCII character followed by visible ASCII "
+                    "\(field()) must be empty or start with a visible ASCII character followed by visible ASCII "
                         + "characters, spaces or tabs (invalid character at offset \(offset))")
             }
             isFirst = false

@@ -35,10 +35,11 @@ extension CloudMapState {
             digest.combine(key)
             digest.combine(input.attributes[key] ?? "")
         }
+        let digestHex = digest.hex
         let token = token(input.creatorRequestId)
         let ignoresToken = configuration.mutations.ignoreCreatorRequestId
         let isTokenRetry = registerTokens[token] != nil
-        if !ignoresToken, let use = try Self.replay(of: token, digest: digest.hex, in: registerTokens),
+        if !ignoresToken, let use = try Self.replay(of: token, digest: digestHex, in: registerTokens),
             let operationId = use.operationId
         {
             return RegisterInstanceOutput(operationId: operationId)
@@ -62,16 +63,16 @@ extension CloudMapState {
         }
         record(
             isNew ? .registered : .updated, "RegisterInstance", "Instance", input.instanceId, parentId: serviceId,
-            token: token, digest: digest.hex, context: context, at: now)
+            token: token, digest: digestHex, context: context, at: now)
         let operationId = submitOperation(
             type: CloudMap.OperationType.registerInstance, apiOperation: "RegisterInstance",
             targets: [
                 CloudMap.OperationTargetType.instance: input.instanceId,
                 CloudMap.OperationTargetType.service: serviceId,
             ],
-            parentId: serviceId, token: token, digest: digest.hex, context: context, now: now)
+            parentId: serviceId, token: token, digest: digestHex, context: context, now: now)
         service.lastOperation[input.instanceId] = operationId
-        registerTokens[token] = TokenUse(parameterDigest: digest.hex, operationId: operationId)
+        registerTokens[token] = TokenUse(parameterDigest: digestHex, operationId: operationId)
         return RegisterInstanceOutput(operationId: operationId)
     }
 
@@ -99,16 +100,17 @@ extension CloudMapState {
         digest.combine("DeregisterInstance")
         digest.combine(serviceId)
         digest.combine(input.instanceId)
+        let digestHex = digest.hex
         record(
             .deregistered, "DeregisterInstance", "Instance", input.instanceId, parentId: serviceId, token: nil,
-            digest: digest.hex, context: context, at: now)
+            digest: digestHex, context: context, at: now)
         let operationId = submitOperation(
             type: CloudMap.OperationType.deregisterInstance, apiOperation: "DeregisterInstance",
             targets: [
                 CloudMap.OperationTargetType.instance: input.instanceId,
                 CloudMap.OperationTargetType.service: serviceId,
             ],
-            parentId: serviceId, token: nil, digest: digest.hex, context: context, now: now)
+            parentId: serviceId, token: nil, digest: digestHex, context: context, now: now)
         service.lastOperation[input.instanceId] = operationId
         return DeregisterInstanceOutput(operationId: operationId)
     }

@@ -1,7 +1,8 @@
 import AWSModel
 
 /// Field checks for Cloud Map requests: every failure is an `InvalidInput` whose message names the wire field
-/// and the limit it broke.
+/// and the limit it broke. Field names are autoclosures: a name such as `Attributes[key]` is only built for the
+/// message of a failure, not on every request that passes.
 ///
 /// Patterns are checked byte by byte over UTF-8 instead of with `Regex` (the validators run on every request).
 /// Lengths are counted in Unicode scalars, with an O(1) fast path when the UTF-8 byte count is already
@@ -15,41 +16,41 @@ enum CloudMapValidation {
     }
 
     /// Throws when `value` is empty (a required member that is missing or blank).
-    static func required(_ value: String, _ field: String) throws(ServiceError) {
-        if value.isEmpty { throw .invalidInput("\(field) is required and must not be empty") }
+    static func required(_ value: String, _ field: @autoclosure () -> String) throws(ServiceError) {
+        if value.isEmpty { throw .invalidInput("\(field()) is required and must not be empty") }
     }
 
     /// Throws when `value` is longer than `max` characters.
-    static func maxLength(_ value: String?, _ max: Int, _ field: String) throws(ServiceError) {
+    static func maxLength(_ value: String?, _ max: Int, _ field: @autoclosure () -> String) throws(ServiceError) {
         guard let value else { return }
         let count = length(value, within: max)
         if count > max {
-            throw .invalidInput("\(field) must have length less than or equal to \(max) (got \(count))")
+            throw .invalidInput("\(field()) must have length less than or equal to \(max) (got \(count))")
         }
     }
 
     /// Throws when `value` is present and outside `range`.
-    static func range(_ value: Int?, _ range: ClosedRange<Int>, _ field: String) throws(ServiceError) {
+    static func range(_ value: Int?, _ range: ClosedRange<Int>, _ field: @autoclosure () -> String) throws(ServiceError) {
         guard let value, !range.contains(value) else { return }
         throw .invalidInput(
-            "\(field) must be between \(range.lowerBound) and \(range.upperBound) inclusive (got \(value))")
+            "\(field()) must be between \(range.lowerBound) and \(range.upperBound) inclusive (got \(value))")
     }
 
     /// Throws when `value` is present and not one of `allowed`.
-    static func oneOf(_ value: String?, _ allowed: [String], _ field: String) throws(ServiceError) {
+    static func oneOf(_ value: String?, _ allowed: [String], _ field: @autoclosure () -> String) throws(ServiceError) {
         guard let value, !allowed.contains(value) else { return }
-        throw .invalidInput("\(field) must be one of \(allowed.joined(separator: ", ")) (got '\(value)')")
+        throw .invalidInput("\(field()) must be one of \(allowed.joined(separator: ", ")) (got '\(value)')")
     }
 
     /// Throws when a byte of `value` fails `isAllowed`, naming `pattern` and the offset of the first bad byte.
     static func bytes(
-        _ value: String, _ field: String, pattern: String, _ isAllowed: (UInt8) -> Bool
+        _ value: String, _ field: @autoclosure () -> String, pattern: String, _ isAllowed: (UInt8) -> Bool
     ) throws(ServiceError) {
         var offset = 0
         for byte in value.utf8 {
             if !isAllowed(byte) {
                 throw .invalidInput(
-                    "\(field) must match the pattern \(pattern) (invalid character at offset \(offset))")
+                    "\(field()) must match the pattern \(pattern) (invalid character at offset \(offset))")
             }
             offset += 1
         }

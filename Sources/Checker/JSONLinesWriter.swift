@@ -15,14 +15,23 @@ import Synchronization
 /// A line is encoded into a local buffer and copied into the shared one under the lock, rather than encoded in
 /// place under the lock: with two workers at full speed, encoding under the lock sent about 3% of the CPU to the
 /// mutex's contended path (`_lockSlow` and the kernel's futex), more than the local buffer's allocation costs.
+///
+/// A full buffer is written by a serial queue, not by the appender that filled it, so no appender waits for the
+/// disk while holding the lock (a `write` of 256 KiB can block for milliseconds under writeback): buffers are
+/// handed over in order under the lock, so lines stay in order. At most ``maxPendingBuffers`` wait; past that an
+/// appender waits for the queue (back-pressure: memory stays bounded however slow the disk).
 public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
     /// The buffer is written out when it holds this many bytes.
     public static var flushThreshold: Int { 256 * 1024 }
+    /// Full buffers that may wait for the writing queue before an appender waits too.
+    static var maxPendingBuffers: Int { 16 }
 
     private struct State {
         var handle: FileHandle?
         var buffer: [UInt8] = []
         var count = 0
+        /// Buffers handed to ``writer`` and not yet written.
+        var pending = 0
         /// The first write error, reported by ``close()``.
         var error: (any Error)?
     }
@@ -30,6 +39,8 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
     /// The file written.
     public let url: URL
     private let state: Mutex<State>
+    /// Writes full buffers to the file, in the order they were handed over.
+    private let writer = DispatchQueue(label: "bench.jsonlines.writer")
     /// Appends one record's JSON text (without the newline) to the buffer.
     private let encode: @Sendable (Record, inout [UInt8]) throws -> Void
 
@@ -68,10 +79,30 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
             return
         }
         line.append(UInt8(ascii: "\n"))
-        state.withLock { state in
+        let backlog = state.withLock { state -> Bool in
             state.buffer.append(contentsOf: line)
             state.count += 1
-            if state.buffer.count >= Self.flushThreshold { Self.flush(&state) }
+            guard state.buffer.count >= Self.flushThreshold, let handle = state.handle else { return false }
+            var full: [UInt8] = []
+            full.reserveCapacity(Self.flushThreshold + 4096)
+            swap(&full, &state.buffer)
+            state.pending += 1
+            writer.async { [self, full] in write(full, to: handle, handedOver: true) }
+            return state.pending > Self.maxPendingBuffers
+        }
+        if backlog { waitForWrites() }
+    }
+
+    /// Returns once every full buffer handed over so far is written.
+    func waitForWrites() { writer.sync {} }
+
+    /// Writes `bytes` and notes the first error; a buffer handed over to ``writer`` is no longer pending.
+    private func write(_ bytes: [UInt8], to handle: FileHandle, handedOver: Bool) {
+        var failure: (any Error)?
+        do { try handle.write(contentsOf: bytes) } catch { failure = error }
+        state.withLock { state in
+            if handedOver { state.pending -= 1 }
+            if state.error == nil, let failure { state.error = failure }
         }
     }
 
@@ -81,23 +112,19 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
     /// Writes out what is buffered and closes the file; later appends are dropped.
     /// - Throws: the first error met while encoding or writing.
     public func close() throws {
-        let error = state.withLock { state -> (any Error)? in
-            Self.flush(&state)
-            try? state.handle?.close()
-            state.handle = nil
-            return state.error
+        let (handle, rest) = state.withLock { state -> (FileHandle?, [UInt8]) in
+            defer {
+                state.handle = nil
+                state.buffer = []
+            }
+            return (state.handle, state.buffer)
         }
-        if let error { throw error }
-    }
-
-    private static func flush(_ state: inout State) {
-        guard !state.buffer.isEmpty else { return }
-        do {
-            try state.handle?.write(contentsOf: state.buffer)
-        } catch {
-            if state.error == nil { state.error = error }
+        waitForWrites()  // the buffers handed over before this one are written first
+        if let handle {
+            if !rest.isEmpty { write(rest, to: handle, handedOver: false) }
+            try? handle.close()
         }
-        state.buffer.removeAll(keepingCapacity: true)
+        if let error = state.withLock({ $0.error }) { throw error }
     }
 }
 

@@ -1,5 +1,5 @@
 import BenchCore
-import Checker
+@testable import Checker
 import Foundation
 import Resilience
 import Testing
@@ -65,7 +65,8 @@ import Testing
         #expect(read == records)
     }
 
-    /// Nothing reaches the file until the buffer holds `flushThreshold` bytes; then all of it does.
+    /// Nothing reaches the file until the buffer holds `flushThreshold` bytes; then all of it does (written by the
+    /// writer's queue, in order).
     @Test func bufferGoesOutAtTheFlushThreshold() throws {
         let url = Self.temporaryURL("flush")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -77,11 +78,38 @@ import Testing
         let lineLength = HistoryJSONLineTests.fastBytes(record).count + 1
         let linesBelow = (JSONLinesWriter<HistoryRecord>.flushThreshold - 1) / lineLength
         for _ in 0..<linesBelow { writer.append(record) }
+        writer.waitForWrites()
         #expect(try Data(contentsOf: url).isEmpty)
         writer.append(record)
+        writer.waitForWrites()
         #expect(try Data(contentsOf: url).count == (linesBelow + 1) * lineLength)
         writer.append(record)
         try writer.close()
         #expect(try Data(contentsOf: url).count == (linesBelow + 2) * lineLength)
+    }
+
+    /// Full buffers are written by the writer's queue while appenders go on: across many flushes from two
+    /// threads, every line arrives once, whole, and each thread's lines keep their order.
+    @Test func concurrentAppendsAcrossManyFlushesKeepEveryLineInOrder() throws {
+        let url = Self.temporaryURL("concurrent")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try JSONLinesWriter<HistoryRecord>(url: url)
+        let perThread = 3_000
+        DispatchQueue.concurrentPerform(iterations: 2) { thread in
+            for index in 0..<perThread {
+                writer.append(HistoryRecord(
+                    sequence: UInt64(thread * perThread + index), invocationId: String(repeating: "x", count: 200),
+                    service: "s", operation: "o", parameterDigest: "d", token: nil, outcome: .ok, intendedStart: 0,
+                    start: 0, end: 0, attempts: [], subject: CallSubject(), answer: nil))
+            }
+        }
+        try writer.close()
+        var sequences: [UInt64] = []
+        try JSONLines.forEach(in: url, as: HistoryRecord.self) { sequences.append($0.sequence) }
+        #expect(sequences.count == 2 * perThread)
+        for thread in 0..<2 {
+            let mine = sequences.filter { Int($0) / perThread == thread }
+            #expect(mine == (0..<perThread).map { UInt64(thread * perThread + $0) })
+        }
     }
 }

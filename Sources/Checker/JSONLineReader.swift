@@ -1,3 +1,5 @@
+import BenchCore
+
 /// A cursor over one line of JSON in the exact form ``JSONObjectWriter`` and ``JSONLineEncodable`` write it:
 /// compact (no whitespace), members in the order the reader asks for them, nil members left out, strings in
 /// ``BenchCore/JSONText``'s verbatim-UTF-8 style (any valid escape is read, though).
@@ -117,105 +119,13 @@ public struct JSONLineReader {
         return Int(magnitude)
     }
 
-    /// Reads a JSON string: UTF-8 as is, the short escapes, `\/`, and `\uXXXX` with surrogate pairs joined.
-    /// A raw control character, a lone surrogate or invalid UTF-8 is a mismatch (for `JSONDecoder` to judge).
-    /// - Complexity: O(length); a string without escapes is copied in one step, and validated only when it is
-    ///   not ASCII (`String(validating:as:)` looks up generic metadata on every call: 5% of a `bench check`).
+    /// Reads a JSON string (``BenchCore/JSONText/readString(_:at:)``). A raw control character, a lone surrogate
+    /// or invalid UTF-8 is a mismatch, for `JSONDecoder` to judge.
     public mutating func string() throws(Mismatch) -> String {
         try separate()
-        guard take(UInt8(ascii: "\"")) else { throw Mismatch() }
-        let start = index
-        var ascii = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                let value = ascii ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
-                guard let value else { throw Mismatch() }
-                index += 1
-                afterValue = true
-                return value
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            guard byte >= 0x20 else { throw Mismatch() }
-            ascii = ascii && byte < 0x80
-            index += 1
-        }
-        throw Mismatch()
-    }
-
-    // MARK: - Pieces
-
-    /// The rest of a string from its first backslash on; `start` is the index of its first byte.
-    private mutating func escapedString(from start: Int) throws(Mismatch) -> String {
-        var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard let value = String(validating: utf8, as: UTF8.self) else { throw Mismatch() }
-                afterValue = true
-                return value
-            case UInt8(ascii: "\\"):
-                try appendEscape(to: &utf8)
-            case ..<0x20:
-                throw Mismatch()
-            default:
-                utf8.append(byte)
-            }
-        }
-        throw Mismatch()
-    }
-
-    /// Reads the escape after a backslash and appends the UTF-8 of what it stands for.
-    private mutating func appendEscape(to utf8: inout [UInt8]) throws(Mismatch) {
-        guard index < bytes.count else { throw Mismatch() }
-        let letter = bytes[index]
-        index += 1
-        let short: UInt8? =
-            switch letter {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
-            case UInt8(ascii: "b"): 0x08
-            case UInt8(ascii: "f"): 0x0C
-            case UInt8(ascii: "n"): 0x0A
-            case UInt8(ascii: "r"): 0x0D
-            case UInt8(ascii: "t"): 0x09
-            default: nil
-            }
-        if let short {
-            utf8.append(short)
-            return
-        }
-        guard letter == UInt8(ascii: "u") else { throw Mismatch() }
-        var value = UInt32(try hexUnit())
-        if (0xD800..<0xDC00).contains(value) {
-            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")) else { throw Mismatch() }
-            let low = UInt32(try hexUnit())
-            guard (0xDC00..<0xE000).contains(low) else { throw Mismatch() }
-            value = 0x1_0000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-        }
-        guard let scalar = Unicode.Scalar(value) else { throw Mismatch() }
-        UTF8.encode(scalar) { utf8.append($0) }
-    }
-
-    /// The four hex digits of a `\u` escape (either case).
-    private mutating func hexUnit() throws(Mismatch) -> UInt16 {
-        guard index + 4 <= bytes.count else { throw Mismatch() }
-        var unit: UInt16 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let nibble: UInt8 =
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-                default: throw Mismatch()
-                }
-            unit = unit << 4 | UInt16(nibble)
-            index += 1
-        }
-        return unit
+        guard take(UInt8(ascii: "\"")), let value = JSONText.readString(bytes, at: &index) else { throw Mismatch() }
+        afterValue = true
+        return value
     }
 
     /// The digits of an integer: no leading zero, no overflow, no fraction or exponent after them.

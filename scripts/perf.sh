@@ -10,6 +10,10 @@
 # scripts/install-test-deps.sh, builds bench in release mode, then runs scripts/perf/run.py. See docs/performance.md.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+for argument in "$@"; do  # help and argument errors before installing or building anything
+    case "$argument" in -h|--help) exec python3 "$repo/scripts/perf/run.py" --repo "$repo" --help ;; esac
+done
+python3 "$repo/scripts/perf/run.py" --repo "$repo" --check-arguments "$@"
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! python3 -c "import boto3, moto" 2>/dev/null; then
     bash "$repo/scripts/install-test-deps.sh"
 fi

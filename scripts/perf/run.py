@@ -301,12 +301,16 @@ def table(figures):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repo", required=True)
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7")
-    parser.add_argument("--out")
-    parser.add_argument("--update-docs", action="store_true")
+    parser = argparse.ArgumentParser(
+        prog="scripts/perf.sh", description=__doc__,
+        epilog="P6's request counts: PERF_P6_SMALL (default 1000000), PERF_P6_LARGE (default 10000000).")
+    parser.add_argument("--repo", required=True, help=argparse.SUPPRESS)
+    parser.add_argument("--seconds", type=float, default=5, help="length of each timed load, 1-120 (default 5)")
+    parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7", help="measures to run, e.g. P1,P3 (default all)")
+    parser.add_argument("--out", help="folder for perf.json and raw outputs (default reports/perf-<UTC time>)")
+    parser.add_argument("--update-docs", action="store_true",
+                        help="also copy perf.json to docs/perf.json and the table into docs/performance.md")
+    parser.add_argument("--check-arguments", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not 1 <= args.seconds <= 120 or args.seconds != int(args.seconds):
         parser.error("--seconds must be a whole number in 1...120")
@@ -314,6 +318,8 @@ def main():
     unknown = [item for item in wanted if item not in {f"P{n}" for n in range(1, 8)}]
     if unknown:
         parser.error(f"--only: unknown measure(s) {', '.join(unknown)}; expected P1...P7")
+    if args.check_arguments:
+        return 0
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out = os.path.abspath(args.out or os.path.join(args.repo, "reports", f"perf-{stamp}"))
     os.makedirs(out, exist_ok=True)

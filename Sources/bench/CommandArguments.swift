@@ -33,6 +33,16 @@ struct CommandArguments {
     /// The last value of `option`, if given.
     func value(_ option: String) -> String? { values[option]?.last }
 
+    /// The last value of `option` as an integer in `range`, if given.
+    /// - Throws: ``UsageError`` naming the option, the range and what was given.
+    func integer(_ option: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = value(option) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw UsageError("\(option) must be an integer in \(range.lowerBound)...\(range.upperBound) (got \"\(text)\")")
+        }
+        return number
+    }
+
     /// Exactly `count` positionals, or a usage error that shows `usage`.
     func expect(_ count: Int, usage: String) throws -> [String] {
         guard positional.count == count else { throw UsageError("expected: \(usage)") }

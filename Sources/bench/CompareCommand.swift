@@ -39,13 +39,7 @@ enum CompareCommand {
         case let other: throw UsageError("--preset must be default, strict or relaxed (got \"\(other)\")")
         }
         for text in parsed.values["--tolerance"] ?? [] { try tolerances.apply(text) }
-        var confirmations = 0
-        if let text = parsed.value("--confirm") {
-            guard let count = Int(text), (1...20).contains(count) else {
-                throw UsageError("--confirm must be an integer in 1...20 (got \"\(text)\")")
-            }
-            confirmations = count
-        }
+        let confirmations = try parsed.integer("--confirm", in: 1...20) ?? 0
 
         let store = BaselineStore(option: parsed.value("--baselines"))
         let baseline = try store.resolve(names[0])

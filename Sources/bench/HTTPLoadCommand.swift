@@ -94,43 +94,31 @@ enum HTTPLoadCommand {
             endpoint: endpoint,
             request: HTTPRequest(
                 method: parsed.value("--method") ?? "GET", path: target, headers: HTTPHeaders(headers), body: body))
-        options.connections = try integer(parsed, "--connections", 1...10_000) ?? options.connections
-        options.threads = try integer(parsed, "--threads", 1...64) ?? options.threads
+        options.connections = try parsed.integer("--connections", in: 1...10_000) ?? options.connections
+        options.threads = try parsed.integer("--threads", in: 1...64) ?? options.threads
         options.seconds = try seconds(parsed, "--duration", 0.1...3600) ?? options.seconds
         options.timeoutSeconds = try seconds(parsed, "--timeout", 0.001...3600) ?? options.timeoutSeconds
         options.json = parsed.flags.contains("--json")
         return options
     }
 
-    /// The endpoint and request target of `http://HOST[:PORT][/PATH[?QUERY]]`.
+    /// The endpoint and request target of `http://HOST[:PORT][/PATH[?QUERY]]`: the origin is parsed (and
+    /// checked) as every endpoint is, by ``EndpointURL``; the rest is the request target.
     static func parseURL(_ url: String) throws -> (HTTPEndpoint, String) {
         guard url.hasPrefix("http://") else {
             throw UsageError("the URL must start with http:// (got \"\(url)\"); https is not supported by http-load")
         }
-        let rest = url.dropFirst("http://".count)
-        let authority = rest.prefix { $0 != "/" && $0 != "?" }
-        var target = String(rest.dropFirst(authority.count))
+        let afterScheme = url.index(url.startIndex, offsetBy: "http://".count)
+        let targetStart = url[afterScheme...].firstIndex { $0 == "/" || $0 == "?" } ?? url.endIndex
+        let origin: EndpointURL
+        do {
+            origin = try EndpointURL.parse(String(url[..<targetStart]))
+        } catch {
+            throw UsageError("\(error)")
+        }
+        var target = String(url[targetStart...])
         if target.isEmpty { target = "/" } else if target.hasPrefix("?") { target = "/" + target }
-        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty else {
-            throw UsageError("the URL must be http://HOST[:PORT][/PATH] (got \"\(url)\")")
-        }
-        var port = 80
-        if parts.count == 2 {
-            guard let number = Int(parts[1]), (1...65_535).contains(number) else {
-                throw UsageError("the URL's port must be in 1...65535 (got \"\(parts[1])\")")
-            }
-            port = number
-        }
-        return (HTTPEndpoint(host: String(parts[0]), port: port), target)
-    }
-
-    private static func integer(_ parsed: CommandArguments, _ flag: String, _ range: ClosedRange<Int>) throws -> Int? {
-        guard let text = parsed.value(flag) else { return nil }
-        guard let number = Int(text), range.contains(number) else {
-            throw UsageError("\(flag) must be an integer in \(range.lowerBound)...\(range.upperBound) (got \"\(text)\")")
-        }
-        return number
+        return (HTTPEndpoint(host: origin.host, port: origin.port), target)
     }
 
     private static func seconds(_ parsed: CommandArguments, _ flag: String, _ range: ClosedRange<Double>) throws -> Double? {

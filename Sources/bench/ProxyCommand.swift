@@ -54,12 +54,7 @@ enum ProxyCommand {
             }
             configuration.host = host
         }
-        if let text = parsed.value("--port") {
-            guard let port = Int(text), (0...65_535).contains(port) else {
-                throw UsageError("--port must be an integer in 0...65535 (got \"\(text)\")")
-            }
-            configuration.port = port
-        }
+        if let port = try parsed.integer("--port", in: 0...65_535) { configuration.port = port }
         if let text = parsed.value("--seed") {
             guard let seed = UInt64(text) else {
                 throw UsageError("--seed must be an integer in 0...2^64-1 (got \"\(text)\")")

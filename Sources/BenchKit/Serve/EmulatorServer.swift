@@ -140,29 +140,18 @@ public final class EmulatorServer: Sendable {
     }
 }
 
-/// The faults `bench serve` injects: each request draws from the seed and a per-server request counter.
+/// The faults `bench serve` injects (drawn per request, ``RequestFaultDraws``): synthetic error answers only.
 final class ServedFaults: Sendable {
-    private let plan: FaultPlan
-    private let seed: UInt64
-    private let clock: any BenchClock
-    private let start: Instant
-    private let counter = Atomic<UInt64>(0)
+    private let draws: RequestFaultDraws
 
     init(plan: FaultPlan, seed: UInt64, clock: any BenchClock) {
-        self.plan = plan
-        self.seed = seed
-        self.clock = clock
-        start = clock.now
+        draws = RequestFaultDraws(plan: plan, seed: seed, clock: clock)
     }
 
     /// The synthetic error that replaces the answer to `request`, if a fault hits it.
     func error(for request: AWSRequest, attempt: Int) -> ServiceError? {
-        guard !plan.faults.isEmpty else { return nil }
-        let call = counter.add(1, ordering: .relaxed).newValue
-        let hits = plan.hits(
-            seed: seed, call: call, attempt: attempt, request: request, phase: nil,
-            elapsedSeconds: Double(clock.now.nanoseconds(since: start)) / 1e9)
-        for hit in hits {
+        guard !draws.plan.faults.isEmpty else { return nil }
+        for hit in draws.hits(for: request, attempt: attempt).hits {
             if let error = SyntheticErrors.answer(for: hit.kind, to: request) { return error }
         }
         return nil

@@ -3,40 +3,27 @@ import AWSWire
 import BenchCore
 import BenchHTTP
 import Resilience
-import Synchronization
 
-/// The faults `bench proxy` injects, decided like `bench serve`'s (``ServedFaults``): each request draws from the
-/// seed, a per-proxy request counter as the call and its `amz-sdk-request` attempt; every hit is logged.
+/// The faults `bench proxy` injects, drawn like `bench serve`'s (``RequestFaultDraws``); every hit is logged.
 final class ProxyFaults: Sendable {
-    private let plan: FaultPlan
-    private let seed: UInt64
-    private let clock: any BenchClock
-    private let start: Instant
-    private let counter = Atomic<UInt64>(0)
+    private let draws: RequestFaultDraws
     private let requestIds = RequestIdGenerator()
     let log: FaultLog
 
     init(plan: FaultPlan, seed: UInt64, clock: any BenchClock, log: FaultLog) {
-        self.plan = plan
-        self.seed = seed
-        self.clock = clock
+        draws = RequestFaultDraws(plan: plan, seed: seed, clock: clock)
         self.log = log
-        start = clock.now
     }
 
     /// What to do with `request`. Requests that are not one of the emulated operations are forwarded untouched.
     /// - Complexity: a request decode and O(faults) draws; nothing when the plan is empty.
     func decide(_ request: HTTPRequest) -> ProxyDecision {
         var decision = ProxyDecision()
-        guard !plan.faults.isEmpty else { return decision }
+        guard !draws.plan.faults.isEmpty else { return decision }
         let wire = WireRequest(http: request)
         guard case .success(let typed) = AWSWireCodec.decodeRequest(wire) else { return decision }
         let attempt = SDKRequestHeader.attempt(wire.headers["amz-sdk-request"])
-        let call = counter.add(1, ordering: .relaxed).newValue
-        let now = clock.now
-        let hits = plan.hits(
-            seed: seed, call: call, attempt: attempt, request: typed, phase: nil,
-            elapsedSeconds: Double(now.nanoseconds(since: start)) / 1e9)
+        let (hits, now) = draws.hits(for: typed, attempt: attempt)
         for hit in hits {
             let detail: String
             switch hit.kind {
@@ -61,7 +48,7 @@ final class ProxyFaults: Sendable {
                 FaultEvent(
                     time: now, operation: typed.operationName, callId: wire.headers["amz-sdk-invocation-id"] ?? "",
                     attempt: attempt, kind: hit.kind.name, detail: detail, faultIndex: hit.index),
-                origin: start)
+                origin: draws.start)
         }
         return decision
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BenchKit
@@ -95,9 +96,15 @@ struct CheckIdempotencyOffTests {
 
     @Test("CheckIdempotency(false) keeps no ledger, so a long soak's memory does not grow with its state changes")
     func noLedgerWhenUnchecked() async throws {
-        let result = try await Runner(scenario: Self.scenario([CheckIdempotency(false)])).run()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unchecked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await Runner(scenario: Self.scenario([CheckIdempotency(false)]), checkFolder: folder).run()
         #expect(result.summary.phases[0].completed == 50)
         #expect(try #require(result.ledger).count == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("history.jsonl").path))
+        #expect(result.summary.idempotency == nil)
+        #expect(result.summary.idempotencyUnchecked?.contains("turned off") == true)
     }
 
     @Test("an Invariant still gets its ledger when the checker is off")

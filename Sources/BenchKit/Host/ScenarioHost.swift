@@ -54,7 +54,7 @@ public enum ScenarioHost {
         do {
             result = try await Runner(
                 scenario: scenario, stop: stop, progress: progress, intervalLog: intervalLog, faultLog: faultLog,
-                abortMonitor: monitor, checkFolder: scenario.checksIdempotency ? URL(fileURLWithPath: folder) : nil
+                abortMonitor: monitor, checkFolder: URL(fileURLWithPath: folder)
             ).run()
         } catch {
             fail("error: \(error)", error is ScenarioValidationError ? .usageError : .runtimeError)
@@ -62,9 +62,6 @@ public enum ScenarioHost {
         _ = signals
 
         var summary = result.summary
-        if !scenario.checksIdempotency {
-            summary.idempotencyUnchecked = "the idempotency checker was turned off (CheckIdempotency(false) or --no-check)"
-        }
         summary.scenarioFile = options.scenarioFile
         summary.arguments = RunOptions.recordable(Array(CommandLine.arguments.dropFirst()))
         summary.resources = ProcessResources.sample(startupSeconds: hostStart.age.flatMap { age in

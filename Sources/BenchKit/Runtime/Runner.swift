@@ -28,7 +28,8 @@ public struct Runner: Sendable {
     ///   - intervalLog: receives `latency.csv` rows as intervals close, if given.
     ///   - faultLog: receives every injected fault (`faults.csv`), if given; otherwise faults are only counted.
     ///   - abortMonitor: evaluates abort-on-fail thresholds during the phases and sets `stop` on a breach.
-    ///   - checkFolder: streams `history.jsonl` there and runs the idempotency checker after the load.
+    ///   - checkFolder: streams `history.jsonl` there and runs the idempotency checker after the load, unless the
+    ///     scenario turned the checker off (`CheckIdempotency(false)`).
     public init(
         scenario: Scenario, clock: any BenchClock = SystemClock(), stop: StopSignal = StopSignal(),
         transport: (any Transport)? = nil, progress: ProgressReporter? = nil, intervalLog: IntervalLog? = nil,
@@ -98,6 +99,7 @@ public struct Runner: Sendable {
         }
         abortMonitor?.start(scenario: scenario, recorder: recorder, clock: clock, stop: stop)
         defer { abortMonitor?.finish() }
+        let checkFolder = scenario.checksIdempotency ? checkFolder : nil
         let history = try checkFolder.map {
             try HistoryLog(url: $0.appendingPathComponent(IdempotencyCheck.historyFile))
         }
@@ -119,7 +121,8 @@ public struct Runner: Sendable {
         }
         if !stop.isStopped { await injector?.waitForDelayedDuplicates() }
         var idempotency: IdempotencyReport?
-        var uncheckedReason: String?
+        var uncheckedReason = scenario.checksIdempotency
+            ? nil : "the idempotency checker was turned off (CheckIdempotency(false) or --no-check)"
         if let history, let checkFolder {
             let scope = try history.close()
             do {

@@ -56,21 +56,12 @@ struct JSONScanner {
         return JSONText.readString(bytes, at: &index)
     }
 
-    /// A non-negative integer that comes next (no sign, fraction or exponent), up to 2^53.
+    /// A non-negative integer that comes next (no sign, fraction or exponent), at most 15 digits (exact in a
+    /// `Double`, as JSONDecoder reads it).
     mutating func integer() -> Int? {
         skipWhitespace()
-        let start = index
-        var value = 0
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
-            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            index += 1
-            if index - start > 15 { return nil }
-        }
-        guard index > start, !(bytes[start] == UInt8(ascii: "0") && index - start > 1) else { return nil }
-        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
-            return nil
-        }
-        return value
+        guard let value = JSONText.readUnsigned(bytes, at: &index), value <= 999_999_999_999_999 else { return nil }
+        return Int(value)
     }
 
     /// An object of string values that comes next.

@@ -25,6 +25,28 @@ extension JSONText {
         return nil
     }
 
+    /// Reads the non-negative integer at `bytes[index]`: digits without a sign or leading zeros, not followed by a
+    /// fraction or an exponent, within `UInt64`; `index` ends just past it. `nil` for anything else (the strict
+    /// readers then leave the text to `JSONDecoder`). O(digits).
+    public static func readUnsigned(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt64? {
+        let start = index
+        var value: UInt64 = 0
+        while index < bytes.count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+            index += 1
+        }
+        let digits = index - start
+        guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+        if index < bytes.count {
+            let next = bytes[index]
+            guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else { return nil }
+        }
+        return value
+    }
+
     /// The rest of a string that holds escapes; `bytes[start..<index]` is its plain beginning.
     private static func readEscapedString(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, at index: inout Int

@@ -128,25 +128,9 @@ public struct JSONLineReader {
         return value
     }
 
-    /// The digits of an integer: no leading zero, no overflow, no fraction or exponent after them.
+    /// The digits of an integer (``BenchCore/JSONText/readUnsigned(_:at:)``).
     private mutating func magnitude() throws(Mismatch) -> UInt64 {
-        let start = index
-        var value: UInt64 = 0
-        while index < bytes.count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
-            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
-            guard !overflow1, !overflow2 else { throw Mismatch() }
-            value = sum
-            index += 1
-        }
-        let digits = index - start
-        guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { throw Mismatch() }
-        if index < bytes.count {
-            let next = bytes[index]
-            guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else {
-                throw Mismatch()
-            }
-        }
+        guard let value = JSONText.readUnsigned(bytes, at: &index) else { throw Mismatch() }
         afterValue = true
         return value
     }

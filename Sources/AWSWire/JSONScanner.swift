@@ -56,8 +56,8 @@ struct JSONScanner {
         return JSONText.readString(bytes, at: &index)
     }
 
-    /// A non-negative integer that comes next (no sign, fraction or exponent), at most 15 digits (exact in a
-    /// `Double`, as JSONDecoder reads it).
+    /// A non-negative integer that comes next (no sign, fraction or exponent), at most 15 digits; anything
+    /// longer is left to `JSONDecoder`.
     mutating func integer() -> Int? {
         skipWhitespace()
         guard let value = JSONText.readUnsigned(bytes, at: &index), value <= 999_999_999_999_999 else { return nil }

@@ -1,3 +1,4 @@
+import BenchCore
 import Synchronization
 
 /// The emulator's append-only record of every state change (thread-safe).
@@ -5,7 +6,8 @@ import Synchronization
 /// Each service appends while holding its own state lock, so the ledger order is the order in which the
 /// changes took effect.
 public final class Ledger: Sendable {
-    private let entries = Mutex<[LedgerEntry]>([])
+    /// Segmented, so that appending to a long ledger never stops to move it (see ``SegmentedArray``).
+    private let entries = Mutex(SegmentedArray<LedgerEntry>())
     /// Whether entries are kept. A run that does not check idempotency turns this off: the ledger grows with
     /// every state change, and a long soak must not.
     public let isRecording: Bool
@@ -25,7 +27,7 @@ public final class Ledger: Sendable {
     }
 
     /// A copy of every entry so far, in order.
-    public var snapshot: [LedgerEntry] { entries.withLock { $0 } }
+    public var snapshot: [LedgerEntry] { entries.withLock { Array($0) } }
 
     /// How many entries there are.
     public var count: Int { entries.withLock { $0.count } }

@@ -11,13 +11,13 @@ struct CloudMapState: Sendable {
     struct ServiceRecord: Sendable {
         var service: CloudMap.Service
         var namespaceType: String
-        var instances: [String: CloudMap.Instance] = [:]
+        var instances = ShardedDictionary<String, CloudMap.Instance>()
         /// The instance ids in ascending order (the stable order of `ListInstances`), or `nil` after a change:
         /// sorted lazily by the next listing, so registering stays O(1) however many instances there are, and a
         /// read-back that pages through every instance sorts once.
         var sortedInstanceIds: [String]? = []
         /// The latest operation (register or deregister) submitted for each instance id.
-        var lastOperation: [String: String] = [:]
+        var lastOperation = ShardedDictionary<String, String>()
     }
 
     /// What an idempotency token (`CreatorRequestId`) was first used for.
@@ -40,16 +40,16 @@ struct CloudMapState: Sendable {
     var services: [String: ServiceRecord] = [:]
     /// Service ids by namespace id and service name.
     var serviceIdsByName: [String: [String: String]] = [:]
-    var operations: [String: CloudMapOperationRecord] = [:]
+    var operations = ShardedDictionary<String, CloudMapOperationRecord>()
     /// Operation ids in submission order (the order of `ListOperations`).
-    var operationOrder: [String] = []
+    var operationOrder = SegmentedArray<String>()
     /// `operationOrder[..<settledCount]` have their `operationSucceeded` ledger entry.
     var settledCount = 0
 
     /// Token uses per API operation: each operation's `CreatorRequestId`s form their own, account-wide scope.
-    var registerTokens: [String: TokenUse] = [:]
-    var namespaceTokens: [String: TokenUse] = [:]
-    var serviceTokens: [String: TokenUse] = [:]
+    var registerTokens = ShardedDictionary<String, TokenUse>()
+    var namespaceTokens = ShardedDictionary<String, TokenUse>()
+    var serviceTokens = ShardedDictionary<String, TokenUse>()
 
     init(configuration: EmulatorConfiguration, clock: any BenchClock, seed: UInt64, ledger: Ledger) {
         self.configuration = configuration
@@ -98,7 +98,7 @@ struct CloudMapState: Sendable {
     /// The model leaves this last case open; the emulator refuses it (and changes nothing) so that a reused
     /// token can never silently act on other parameters.
     static func replay(
-        of token: String, digest: String, in uses: [String: TokenUse]
+        of token: String, digest: String, in uses: ShardedDictionary<String, TokenUse>
     ) throws(ServiceError) -> TokenUse? {
         guard let use = uses[token] else { return nil }
         guard use.parameterDigest == digest else {

@@ -192,7 +192,7 @@ public final class LatticeEmulator: Sendable {
                 if state.groups[index].targets[key] != nil {
                     successful.append(key.target)
                 } else if group.type == LatticeValues.TargetGroupType.lambda,
-                    let held = state.groups[index].targets.keys.first
+                    let held = state.groups[index].targets.first(where: { _ in true })?.key
                 {
                     unsuccessful.append(
                         Self.failure(

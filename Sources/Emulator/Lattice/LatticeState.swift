@@ -1,12 +1,13 @@
+import BenchCore
 /// Everything the VPC Lattice emulator holds, kept behind one lock by ``LatticeEmulator``.
 struct LatticeState {
     var ids: IDGenerator
     /// Target groups in creation order (there is no delete, so the index is the creation sequence).
-    var groups: [TargetGroupRecord] = []
-    var indexByID: [String: Int] = [:]
-    var indexByName: [String: Int] = [:]
+    var groups = SegmentedArray<TargetGroupRecord>()
+    var indexByID = ShardedDictionary<String, Int>()
+    var indexByName = ShardedDictionary<String, Int>()
     /// The group each `clientToken` created.
-    var indexByToken: [String: Int] = [:]
+    var indexByToken = ShardedDictionary<String, Int>()
 
     init(seed: UInt64) {
         ids = IDGenerator(seed: seed, stream: "lattice")

@@ -1,4 +1,5 @@
 import AWSModel
+import BenchCore
 import Foundation
 
 /// One target group in the emulator's state, with its targets.
@@ -17,7 +18,7 @@ struct TargetGroupRecord {
     let parameters: TargetGroupParameters
     let clientToken: String?
     /// Registered targets and their registration sequence numbers (the `ListTargets` order and cursor).
-    var targets: [TargetKey: UInt64] = [:]
+    var targets = ShardedDictionary<TargetKey, UInt64>()
     /// The next registration sequence number.
     var nextTargetSequence: UInt64 = 0
 

@@ -1,0 +1,69 @@
+/// A dictionary split into ``shardCount`` smaller dictionaries by key hash, so that growing it never rehashes more
+/// than a small part of its entries at once.
+///
+/// A Swift `Dictionary` grows by doubling and rehashing every entry in one go: at 200,000 `String` keys that is
+/// 50-100 ms during which the emulator holds its lock and every operation due meanwhile starts late (issue 8's
+/// schedule-lag measure). Here each shard doubles on its own, so the largest single pause is 1/256 of that, and the
+/// total work is the same.
+///
+/// Iteration order is unspecified, as a `Dictionary`'s; callers that show entries sort them.
+///
+///     var instances = ShardedDictionary<String, Int>()
+///     instances["i-1"] = 1
+///     instances["i-1"]     // 1
+///     instances.count      // 1
+///
+/// - Complexity: lookups, inserts and removals are O(1) on average, one extra hash of the key for the shard;
+///   growth rehashes at most `count / shardCount` entries at a time. An empty instance allocates nothing; the
+///   first insert allocates the shard table (2 KiB).
+public struct ShardedDictionary<Key: Hashable, Value> {
+    /// Shards per dictionary; a power of two, so the shard is the hash's low bits.
+    public static var shardCount: Int { 256 }
+
+    /// Empty until the first insert, then exactly ``shardCount`` dictionaries.
+    private var shards: [[Key: Value]] = []
+    /// Entries across all shards.
+    public private(set) var count = 0
+
+    public init() {}
+
+    /// Whether there are no entries.
+    public var isEmpty: Bool { count == 0 }
+
+    private static func shard(of key: Key) -> Int { key.hashValue & (shardCount - 1) }
+
+    /// The value for `key`, or `nil`; setting `nil` removes the entry. Mutations happen in place, as through a
+    /// `Dictionary`'s subscript (the value is not copied out and back).
+    public subscript(key: Key) -> Value? {
+        get {
+            shards.isEmpty ? nil : shards[Self.shard(of: key)][key]
+        }
+        _modify {
+            if shards.isEmpty { shards = Array(repeating: [:], count: Self.shardCount) }
+            let shard = Self.shard(of: key)
+            let before = shards[shard].count
+            defer { count += shards[shard].count - before }
+            yield &shards[shard][key]
+        }
+    }
+
+    /// Removes the entry for `key` and returns its value, or `nil` when there was none.
+    @discardableResult
+    public mutating func removeValue(forKey key: Key) -> Value? {
+        guard !shards.isEmpty, let old = shards[Self.shard(of: key)].removeValue(forKey: key) else { return nil }
+        count -= 1
+        return old
+    }
+
+    /// Every key, in unspecified order. O(`count`).
+    public var keys: [Key] { shards.flatMap(\.keys) }
+}
+
+extension ShardedDictionary: Sequence {
+    /// Entries shard by shard, in unspecified order.
+    public func makeIterator() -> FlattenSequence<[[Key: Value]]>.Iterator {
+        shards.joined().makeIterator()
+    }
+}
+
+extension ShardedDictionary: Sendable where Key: Sendable, Value: Sendable {}

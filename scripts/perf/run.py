@@ -221,13 +221,27 @@ http {{
         summary = self.bench_run(scenario, "P5")
         phase = summary["phases"][1]
         lag_us = phase["scheduleLag"]["p99"] * 1000
+        floor_us = self.pacer_p99(phase["targetRate"], phase["elapsedSeconds"])
         log(f"P5: achieved {phase['achievedRate']:.1f}/s of {phase['targetRate']:.0f}/s, "
-            f"p99 schedule lag {lag_us:.0f} us")
+            f"p99 schedule lag {lag_us:.0f} us; the C pacer's p99 right after: {floor_us:.0f} us")
         return [
             figure("P5", "open model achieved rate", phase["achievedRate"], "req/s", phase["targetRate"], "target",
                    ">= 0.995"),
             figure("P5", "open model p99 schedule lag", lag_us, "us", 200, "target", "<= 1.0"),
+            figure("P5", "open model p99 schedule lag vs the machine's floor", lag_us, "us", floor_us,
+                   "C pacer (scripts/perf/pacer.c)", "<= 1.0"),
         ]
+
+    def pacer_p99(self, rate, seconds):
+        """The p99 wake-up lateness of scripts/perf/pacer.c at the same rate and duration: the floor that any
+        program sleeping between operations meets on this machine at this moment (microseconds)."""
+        binary = os.path.join(self.out, "pacer")
+        compiler = shutil.which("cc") or shutil.which("clang")  # the Swift toolchain brings clang
+        self.run([compiler, "-O2", "-o", binary, os.path.join(HERE, "pacer.c")])
+        output = self.run([binary, str(int(rate)), f"{seconds:.1f}"]).stdout
+        with open(os.path.join(self.out, "P5-pacer.txt"), "w") as f:
+            f.write(output)
+        return float(re.search(r"p99 ([\d.]+)", output).group(1))
 
     # P6 -------------------------------------------------------------------------------------------------
     def p6(self):

@@ -13,35 +13,39 @@
 ///
 /// - Complexity: `append` is O(1) (amortised over the segment table, which holds one reference per
 ///   ``segmentLength`` elements); indexing is O(1): a shift and a mask.
+///
+/// Its members are `@inlinable`, so that callers in other modules get code specialised to their key and value
+/// types: unspecialised, generic lookups cost the emulator more than the pauses they remove.
 public struct SegmentedArray<Element> {
     /// Elements per segment; a power of two, so that an index splits into segment and offset with a shift.
-    public static var segmentLength: Int { 1 << segmentShift }
-    private static var segmentShift: Int { 12 }
+    @inlinable public static var segmentLength: Int { 1 << segmentShift }
+    @inlinable static var segmentShift: Int { 12 }
 
     /// Full segments, then the one being filled; each reserved at ``segmentLength``, so none ever reallocates.
-    private var segments: [[Element]] = []
+    @usableFromInline var segments: [[Element]] = []
     /// Elements across all segments.
-    public private(set) var count = 0
+    @inlinable public var count: Int { storedCount }
+    @usableFromInline var storedCount = 0
 
-    public init() {}
+    @inlinable public init() {}
 
     /// Adds `element` at the end.
-    public mutating func append(_ element: Element) {
+    @inlinable public mutating func append(_ element: Element) {
         if count & (Self.segmentLength - 1) == 0 {
             var segment: [Element] = []
             segment.reserveCapacity(Self.segmentLength)
             segments.append(segment)
         }
         segments[segments.count - 1].append(element)
-        count += 1
+        storedCount += 1
     }
 }
 
 extension SegmentedArray: RandomAccessCollection, MutableCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
-    public subscript(position: Int) -> Element {
+    @inlinable public subscript(position: Int) -> Element {
         get {
             precondition(position >= 0 && position < count, "SegmentedArray index \(position) out of 0..<\(count)")
             return segments[position >> Self.segmentShift][position & (Self.segmentLength - 1)]

@@ -16,25 +16,29 @@
 /// - Complexity: lookups, inserts and removals are O(1) on average, one extra hash of the key for the shard;
 ///   growth rehashes at most `count / shardCount` entries at a time. An empty instance allocates nothing; the
 ///   first insert allocates the shard table (2 KiB).
+///
+/// Its members are `@inlinable`, so that callers in other modules get code specialised to their key and value
+/// types: unspecialised, generic lookups cost the emulator more than the pauses they remove.
 public struct ShardedDictionary<Key: Hashable, Value> {
     /// Shards per dictionary; a power of two, so the shard is the hash's low bits.
-    public static var shardCount: Int { 256 }
+    @inlinable public static var shardCount: Int { 256 }
 
     /// Empty until the first insert, then exactly ``shardCount`` dictionaries.
-    private var shards: [[Key: Value]] = []
+    @usableFromInline var shards: [[Key: Value]] = []
     /// Entries across all shards.
-    public private(set) var count = 0
+    @inlinable public var count: Int { storedCount }
+    @usableFromInline var storedCount = 0
 
-    public init() {}
+    @inlinable public init() {}
 
     /// Whether there are no entries.
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
-    private static func shard(of key: Key) -> Int { key.hashValue & (shardCount - 1) }
+    @inlinable static func shard(of key: Key) -> Int { key.hashValue & (shardCount - 1) }
 
     /// The value for `key`, or `nil`; setting `nil` removes the entry. Mutations happen in place, as through a
     /// `Dictionary`'s subscript (the value is not copied out and back).
-    public subscript(key: Key) -> Value? {
+    @inlinable public subscript(key: Key) -> Value? {
         get {
             shards.isEmpty ? nil : shards[Self.shard(of: key)][key]
         }
@@ -42,26 +46,26 @@ public struct ShardedDictionary<Key: Hashable, Value> {
             if shards.isEmpty { shards = Array(repeating: [:], count: Self.shardCount) }
             let shard = Self.shard(of: key)
             let before = shards[shard].count
-            defer { count += shards[shard].count - before }
+            defer { storedCount += shards[shard].count - before }
             yield &shards[shard][key]
         }
     }
 
     /// Removes the entry for `key` and returns its value, or `nil` when there was none.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func removeValue(forKey key: Key) -> Value? {
         guard !shards.isEmpty, let old = shards[Self.shard(of: key)].removeValue(forKey: key) else { return nil }
-        count -= 1
+        storedCount -= 1
         return old
     }
 
     /// Every key, in unspecified order. O(`count`).
-    public var keys: [Key] { shards.flatMap(\.keys) }
+    @inlinable public var keys: [Key] { shards.flatMap(\.keys) }
 }
 
 extension ShardedDictionary: Sequence {
     /// Entries shard by shard, in unspecified order.
-    public func makeIterator() -> FlattenSequence<[[Key: Value]]>.Iterator {
+    @inlinable public func makeIterator() -> FlattenSequence<[[Key: Value]]>.Iterator {
         shards.joined().makeIterator()
     }
 }

@@ -70,6 +70,13 @@ public struct HTTPParser: Sendable {
 
     /// Whether messages carry their header fields; when `false` only the framing fields are read (as bytes).
     private let keepsFields: Bool
+    /// Body bytes of the current message so far (counted even when they are not kept).
+    private var bodyCount = 0
+
+    /// When true, messages carry only their numbers (status, version, keep-alive): no reason phrase, header fields
+    /// or body bytes are copied out, though every byte is still validated and framed. For a caller that needs only
+    /// the status (a closed load loop, as wrk reads responses). Takes effect from the next head.
+    var discardsContent = false
 
     public init(role: Role, limits: HTTPLimits = HTTPLimits(), keepsFields: Bool = true) {
         self.role = role
@@ -161,7 +168,8 @@ public struct HTTPParser: Sendable {
                 }
             case .fixedBody(let remaining), .chunkData(let remaining):
                 let take = min(remaining, buffer.count - start)
-                current?.body.append(contentsOf: buffer[start..<(start + take)])
+                if !discardsContent { current?.body.append(contentsOf: buffer[start..<(start + take)]) }
+                bodyCount += take
                 start += take
                 let left = remaining - take
                 if case .fixedBody = state {
@@ -195,8 +203,7 @@ public struct HTTPParser: Sendable {
                 if size == 0 {
                     state = .trailers(scanned: 0)
                 } else {
-                    let soFar = current?.body.count ?? 0
-                    if size > limits.maxBodyBytes - soFar {
+                    if size > limits.maxBodyBytes - bodyCount {
                         throw HTTPParseError(
                             .bodyTooLarge, "chunked body exceeds maxBodyBytes (\(limits.maxBodyBytes))")
                     }
@@ -224,11 +231,11 @@ public struct HTTPParser: Sendable {
                 start = end + 4
                 return complete()
             case .untilEOF:
-                let soFar = current?.body.count ?? 0
-                if buffer.count - start > limits.maxBodyBytes - soFar {
+                if buffer.count - start > limits.maxBodyBytes - bodyCount {
                     throw HTTPParseError(.bodyTooLarge, "body exceeds maxBodyBytes (\(limits.maxBodyBytes))")
                 }
-                current?.body.append(contentsOf: buffer[start...])
+                if !discardsContent { current?.body.append(contentsOf: buffer[start...]) }
+                bodyCount += buffer.count - start
                 start = buffer.count
                 return nil
             }
@@ -237,12 +244,9 @@ public struct HTTPParser: Sendable {
 
     /// Hands out the finished message and resets for the next one.
     private mutating func complete() -> Message? {
-        defer {
-            current = nil
-            state = .head(scanned: 0)
-            nextResponseHasNoBody = false
-        }
-        return current
+        state = .head(scanned: 0)
+        nextResponseHasNoBody = false
+        return current.take()
     }
 
     /// Drops consumed bytes; keeps the buffer's capacity for reuse.
@@ -285,7 +289,7 @@ public struct HTTPParser: Sendable {
                     .bodyTooLarge, "Content-Length \(length) exceeds maxBodyBytes (\(limits.maxBodyBytes))")
             }
             if length == 0 { return nil }
-            message.body.reserveCapacity(length)
+            if !discardsContent { message.body.reserveCapacity(length) }
             return .fixedBody(remaining: length)
         }
         if role == .response {
@@ -348,6 +352,7 @@ public struct HTTPParser: Sendable {
         }
         var message = Message()
         framing = Framing()
+        bodyCount = 0
         try buffer.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
             let line = UnsafeBufferPointer(rebasing: bytes[from..<lineEnd])
             switch role {
@@ -398,7 +403,7 @@ public struct HTTPParser: Sendable {
             guard reason.allSatisfy({ $0 >= 32 || $0 == 9 }) else {
                 throw HTTPParseError(.malformed, "control byte in reason phrase")
             }
-            message.reason = String(decoding: reason, as: UTF8.self)
+            if !discardsContent { message.reason = String(decoding: reason, as: UTF8.self) }
         }
     }
 
@@ -416,24 +421,28 @@ public struct HTTPParser: Sendable {
     /// Parses `name: value` lines in `buffer[from..<to]`, each ending in CRLF, appending to `headers`.
     private mutating func parseFields(from: Int, to: Int, into headers: inout HTTPHeaders) throws(HTTPParseError) {
         let limit = limits.maxHeaderCount
+        let keeps = keepsFields && !discardsContent
         let bytes = buffer
         try bytes.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
             var lineStart = from
+            var count = 0
             while lineStart < to {
                 guard let lf = bytes[lineStart..<to].firstIndex(of: 10), lf > lineStart, bytes[lf - 1] == 13 else {
                     throw HTTPParseError(.malformed, "header line does not end in CRLF")
                 }
-                guard headers.count < limit else {
+                guard count < limit else {
                     throw HTTPParseError(.headerTooLarge, "more than maxHeaderCount (\(limit)) header fields")
                 }
-                try parseField(UnsafeBufferPointer(rebasing: bytes[lineStart..<(lf - 1)]), into: &headers)
+                count += 1
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<(lf - 1)])
+                try parseField(line, keeping: keeps, into: &headers)
                 lineStart = lf + 1
             }
         }
     }
 
     private mutating func parseField(
-        _ line: UnsafeBufferPointer<UInt8>, into headers: inout HTTPHeaders
+        _ line: UnsafeBufferPointer<UInt8>, keeping keeps: Bool, into headers: inout HTTPHeaders
     ) throws(HTTPParseError) {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
             throw HTTPParseError(.malformed, "header line without a field name and ':'")
@@ -447,7 +456,7 @@ public struct HTTPParser: Sendable {
             let field = String(decoding: name, as: UTF8.self)
             throw HTTPParseError(.malformed, "control byte in the value of header '\(field)'")
         }
-        if keepsFields { headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)) }
+        if keeps { headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)) }
         try noteFraming(name: name, value: UnsafeBufferPointer(rebasing: value))
     }
 
@@ -456,9 +465,8 @@ public struct HTTPParser: Sendable {
         name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
     ) throws(HTTPParseError) {
         switch name.count {
-        case 14 where Self.contentLength.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
-            for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                let digits = item.trimmingOWS()
+        case 14 where asciiCaseInsensitiveEqual(name, Self.contentLength.bytes):
+            for digits in ListItems(value) {
                 guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                     let text = String(decoding: value, as: UTF8.self)
                     throw HTTPParseError(.malformed, "Content-Length '\(text)' is not a decimal length")
@@ -469,13 +477,12 @@ public struct HTTPParser: Sendable {
                 }
                 framing.contentLength = length
             }
-        case 17 where Self.transferEncoding.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
+        case 17 where asciiCaseInsensitiveEqual(name, Self.transferEncoding.bytes):
             for item in value.split(separator: UInt8(ascii: ",")) {
                 framing.transferCodings.append(String(decoding: item.trimmingOWS(), as: UTF8.self))
             }
-        case 10 where Self.connection.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
-            for item in value.split(separator: UInt8(ascii: ",")) {
-                let token = item.trimmingOWS()
+        case 10 where asciiCaseInsensitiveEqual(name, Self.connection.bytes):
+            for token in ListItems(value) {
                 if token.asciiCaseInsensitiveEquals("close".utf8) { framing.connectionClose = true }
                 if token.asciiCaseInsensitiveEquals("keep-alive".utf8) { framing.connectionKeepAlive = true }
             }
@@ -484,25 +491,40 @@ public struct HTTPParser: Sendable {
         }
     }
 
-    private static let contentLength = Array("content-length".utf8)
-    private static let transferEncoding = Array("transfer-encoding".utf8)
-    private static let connection = Array("connection".utf8)
+    private static let contentLength: StaticString = "content-length"
+    private static let transferEncoding: StaticString = "transfer-encoding"
+    private static let connection: StaticString = "connection"
+
+    /// The comma-separated items of a field value, each trimmed of optional white space, empty ones included.
+    /// Unlike `split`, it builds no array: framing fields are read on every message.
+    private struct ListItems: Sequence, IteratorProtocol {
+        private let value: UnsafeBufferPointer<UInt8>
+        private var position: Int? = 0
+
+        init(_ value: UnsafeBufferPointer<UInt8>) { self.value = value }
+
+        mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+            guard let start = position else { return nil }
+            let end = value[start...].firstIndex(of: UInt8(ascii: ",")) ?? value.endIndex
+            position = end < value.endIndex ? end + 1 : nil
+            return value[start..<end].trimmingOWS()
+        }
+    }
+}
+
+extension StaticString {
+    /// The ASCII bytes of a literal. - Complexity: O(1), no allocation (unlike an array made once behind a lock).
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
 }
 
 /// Whether `byte` may appear in an HTTP token (RFC 9110 §5.6.2): methods and field names.
+/// - Complexity: O(1): a bit test in a 128-bit set (`!#$%&'*+-.^_`|~`, digits and letters), no branch per class.
 @inline(__always)
 func isTokenByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"):
-        true
-    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-        UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-        UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-        true
-    default:
-        false
-    }
+    // Bit n of `low` is byte n (0...63); bit n of `high` is byte 64 + n (64...127).
+    let low: UInt64 = 0x03FF_6CFA_0000_0000
+    let high: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+    return byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 && (high >> UInt64(byte &- 64)) & 1 == 1
 }
 
 /// The value of a hexadecimal digit, or nil.

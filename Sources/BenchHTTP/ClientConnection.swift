@@ -13,7 +13,9 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
         case connecting, idle, active, closed
     }
 
-    private unowned let pool: ConnectionPool
+    /// Strong, so that the hot path pays no unowned-reference check. The pool owns its open connections and
+    /// closes every one at shutdown; a closed connection is dropped by pool and loop, releasing this reference.
+    private let pool: ConnectionPool
     let fd: Int32
     private(set) var state = State.connecting
     private var parser: HTTPParser
@@ -72,15 +74,17 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
         requestBytes = head.count + body.count
         isHeadRequest = job.request.method == "HEAD"
         parser.discardsContent = !job.wantsContent
-        send()
+        send(updatingTimer: true)
     }
 
-    /// Writes the request held in `head` and `body` for the current `job` (new, or reissued by a closed loop).
+    /// Writes the request held in `head` and `body` for the current `job`: a new one, or one a closed loop reissued.
+    /// A reissued job's deadline only moves later, so it leaves the timer alone (`updatingTimer` false): the armed
+    /// entry fires at the old deadline, ``timerFired(entry:now:)`` finds nothing due and re-arms it.
     /// - Complexity: no serialization, no allocation; usually one `sendmsg`.
-    private func send() {
+    private func send(updatingTimer: Bool) {
         written = 0
         if isHeadRequest { parser.nextResponseHasNoBody = true }
-        updateTimer()
+        if updatingTimer { updateTimer() }
         flush()
     }
 
@@ -225,10 +229,10 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
         for _ in 0..<64 {
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count > 0 {
-                parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                let received = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
                 do {
-                    if let message = try parser.nextMessage() {
-                        complete(message)
+                    if let (message, followedByMore) = try parser.nextMessage(appending: received) {
+                        complete(message, followedByMore: followedByMore)
                         return
                     }
                 } catch {
@@ -253,7 +257,7 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     private func endOfStream() {
         do {
             if let message = try parser.finishAtEOF() {
-                complete(message)
+                complete(message, followedByMore: false)
                 return
             }
         } catch {
@@ -281,12 +285,13 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
 
     /// Delivers a whole response. A closed loop's slot that goes on sends its next request right here when the
     /// connection stays open and no other request waits for a connection.
-    private func complete(_ message: HTTPParser.Message) {
+    /// `followedByMore`: bytes past the response arrived (never, without pipelining): the connection is done.
+    private func complete(_ message: HTTPParser.Message, followedByMore: Bool) {
         guard let completion = job?.completion, let issuedAt = job?.issuedAt else {
             close()
             return
         }
-        let reusable = message.keepAlive && written == requestBytes && !parser.hasPartialMessage
+        let reusable = message.keepAlive && written == requestBytes && !followedByMore
         hasServedRequest = true
         pool.requestCompleted()
         switch completion {
@@ -301,7 +306,7 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
             let goesOn = driver.succeeded(status: message.status, issuedAt: issuedAt, now: now)
             if goesOn, reusable, !pool.hasWaiters {
                 job?.reissue(at: now, deadline: driver.deadline(issuedAt: now))
-                send()
+                send(updatingTimer: false)
                 return
             }
             job = nil

@@ -100,6 +100,17 @@ public struct HTTPParser: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Appends received bytes and returns the next complete message, and whether bytes of a further one are already
+    /// buffered (``append(_:)``, ``nextMessage()`` and ``hasPartialMessage`` as one mutation, so that an owner
+    /// keeping the parser in a class property pays one exclusivity check and copies nothing).
+    mutating func nextMessage(
+        appending bytes: UnsafeRawBufferPointer
+    ) throws(HTTPParseError) -> (message: Message, followedByMore: Bool)? {
+        append(bytes)
+        guard let message = try nextMessage() else { return nil }
+        return (message, hasPartialMessage)
+    }
+
     /// The next complete message, or nil when more bytes are needed.
     /// - Complexity: amortized O(n) in the bytes appended since the last call.
     public mutating func nextMessage() throws(HTTPParseError) -> Message? {
@@ -159,13 +170,19 @@ public struct HTTPParser: Sendable {
                     }
                     continue  // interim response: skip it
                 }
-                if let next = try bodyState(for: &message) {
-                    current = message
-                    state = next
-                } else {
-                    current = message
-                    return complete()
+                guard let next = try bodyState(for: &message) else {
+                    readyForNextHead()
+                    return message
                 }
+                if case .fixedBody(let length) = next, buffer.count - start >= length {
+                    // The whole body is buffered already (usual for small messages): no detour through `current`.
+                    if !discardsContent { message.body.append(contentsOf: buffer[start..<(start + length)]) }
+                    start += length
+                    readyForNextHead()
+                    return message
+                }
+                current = message
+                state = next
             case .fixedBody(let remaining), .chunkData(let remaining):
                 let take = min(remaining, buffer.count - start)
                 if !discardsContent { current?.body.append(contentsOf: buffer[start..<(start + take)]) }
@@ -244,9 +261,13 @@ public struct HTTPParser: Sendable {
 
     /// Hands out the finished message and resets for the next one.
     private mutating func complete() -> Message? {
+        readyForNextHead()
+        return current.take()
+    }
+
+    private mutating func readyForNextHead() {
         state = .head(scanned: 0)
         nextResponseHasNoBody = false
-        return current.take()
     }
 
     /// Drops consumed bytes; keeps the buffer's capacity for reuse.
@@ -418,46 +439,48 @@ public struct HTTPParser: Sendable {
         return Int(bytes[7] - 48)
     }
 
-    /// Parses `name: value` lines in `buffer[from..<to]`, each ending in CRLF, appending to `headers`.
+    /// Parses `name: value` lines in `buffer[from..<to]`, each ending in CRLF, appending to `headers` when fields
+    /// are kept. - Complexity: one pass over the bytes: each name is checked as it is scanned for its colon, and
+    /// each value as it is scanned for its CRLF.
     private mutating func parseFields(from: Int, to: Int, into headers: inout HTTPHeaders) throws(HTTPParseError) {
         let limit = limits.maxHeaderCount
         let keeps = keepsFields && !discardsContent
+        let colon = UInt8(ascii: ":")
         let bytes = buffer
         try bytes.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
-            var lineStart = from
+            var index = from
             var count = 0
-            while lineStart < to {
-                guard let lf = bytes[lineStart..<to].firstIndex(of: 10), lf > lineStart, bytes[lf - 1] == 13 else {
-                    throw HTTPParseError(.malformed, "header line does not end in CRLF")
-                }
+            while index < to {
                 guard count < limit else {
                     throw HTTPParseError(.headerTooLarge, "more than maxHeaderCount (\(limit)) header fields")
                 }
                 count += 1
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<(lf - 1)])
-                try parseField(line, keeping: keeps, into: &headers)
-                lineStart = lf + 1
+                let nameStart = index
+                while index < to, isTokenByte(bytes[index]) { index += 1 }
+                let stop = index < to ? bytes[index] : 13
+                guard stop == colon, index > nameStart else {
+                    if stop == colon || stop == 13 || stop == 10 {
+                        throw HTTPParseError(.malformed, "header line without a field name and ':'")
+                    }
+                    throw HTTPParseError(.malformed, "header field name is not a token (or the line is folded)")
+                }
+                let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<index])
+                index += 1
+                let valueStart = index
+                while index < to, isFieldValueByte(bytes[index]) { index += 1 }
+                guard index + 1 < to, bytes[index] == 13, bytes[index + 1] == 10 else {
+                    if index < to, bytes[index] == 13 || bytes[index] == 10 {
+                        throw HTTPParseError(.malformed, "header line does not end in CRLF")
+                    }
+                    let field = String(decoding: name, as: UTF8.self)
+                    throw HTTPParseError(.malformed, "control byte in the value of header '\(field)'")
+                }
+                let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<index].trimmingOWS())
+                index += 2
+                if keeps { headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)) }
+                try noteFraming(name: name, value: value)
             }
         }
-    }
-
-    private mutating func parseField(
-        _ line: UnsafeBufferPointer<UInt8>, keeping keeps: Bool, into headers: inout HTTPHeaders
-    ) throws(HTTPParseError) {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
-            throw HTTPParseError(.malformed, "header line without a field name and ':'")
-        }
-        let name = UnsafeBufferPointer(rebasing: line[..<colon])
-        guard name.allSatisfy(isTokenByte) else {
-            throw HTTPParseError(.malformed, "header field name is not a token (or the line is folded)")
-        }
-        let value = UnsafeBufferPointer(rebasing: line[(colon + 1)...]).trimmingOWS()
-        guard value.allSatisfy({ ($0 >= 32 && $0 != 127) || $0 == 9 || $0 >= 128 }) else {
-            let field = String(decoding: name, as: UTF8.self)
-            throw HTTPParseError(.malformed, "control byte in the value of header '\(field)'")
-        }
-        if keeps { headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)) }
-        try noteFraming(name: name, value: UnsafeBufferPointer(rebasing: value))
     }
 
     /// Records `Content-Length`, `Transfer-Encoding` and `Connection` as they are parsed.
@@ -526,6 +549,10 @@ func isTokenByte(_ byte: UInt8) -> Bool {
     let high: UInt64 = 0x57FF_FFFF_C7FF_FFFE
     return byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 && (high >> UInt64(byte &- 64)) & 1 == 1
 }
+
+/// Whether `byte` may appear in a field value (RFC 9110 §5.5): visible ASCII, space, tab and any non-ASCII byte.
+@inline(__always)
+func isFieldValueByte(_ byte: UInt8) -> Bool { byte >= 32 ? byte != 127 : byte == 9 }
 
 /// The value of a hexadecimal digit, or nil.
 @inline(__always)

@@ -277,9 +277,9 @@ struct HTTPClientTests {
         defer { client.shutdown() }
         let summary = await client.runClosedLoop(
             HTTPRequest(path: "/"), to: HTTPEndpoint(host: "127.0.0.1", port: server.port), concurrency: 1,
-            duration: .milliseconds(100), timeout: .seconds(5))
+            duration: .milliseconds(300), timeout: .seconds(5))
         #expect(summary.failed == 0, "\(String(describing: summary.firstFailure))")
-        #expect(summary.succeeded >= 2)
+        #expect(summary.succeeded >= 1)  // time-bounded: usually hundreds, but a loaded machine may be slow
         #expect(summary.nonSuccess == (summary.succeeded + 1) / 2)  // each connection answers 503, then 200
         #expect(client.statistics.connectionsOpened == (summary.succeeded + 1) / 2)
     }

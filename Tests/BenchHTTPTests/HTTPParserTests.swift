@@ -79,6 +79,23 @@ struct HTTPParserTests {
         }
     }
 
+    /// The word-at-a-time scan for the end of a field value stops exactly where a byte-by-byte scan does.
+    @Test func fieldValueScanMatchesByteByByte() {
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0D, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xFF]
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<2000 {
+            let count = Int(random.next() % 40)
+            let bytes = (0..<count).map { _ in
+                random.next() % 4 == 0 ? alphabet[Int(random.next() % UInt64(alphabet.count))] : UInt8(ascii: "v")
+            }
+            let from = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
+            let expected = bytes[from...].firstIndex { !isFieldValueByte($0) } ?? count
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(endOfFieldValue(buffer, from: from, to: count) == expected, "\(bytes) from \(from)")
+            }
+        }
+    }
+
     @Test func responseToHeadHasNoBodyDespiteContentLength() throws {
         let input = "HTTP/1.1 200 OK\r\nContent-Length: 48\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 1\r\n\r\nx"
         let messages = try Self.parseAll(input, role: .response, headResponses: 1)

@@ -85,10 +85,14 @@ public struct HTTPParser: Sendable {
     }
 
     /// Whether part of a message has been received (bytes buffered or a head parsed) but not yet returned.
-    public var hasPartialMessage: Bool { current != nil || buffer.count > start }
+    public var hasPartialMessage: Bool { isReadingBody || buffer.count > start }
 
     /// Whether the head of the current message is complete and its body is being read.
-    public var isReadingBody: Bool { current != nil }
+    /// (A pattern, not `current != nil`: that comparison goes through Optional's generic value witnesses.)
+    public var isReadingBody: Bool {
+        if case .some = current { return true }
+        return false
+    }
 
     /// Appends received bytes. - Complexity: O(n), one copy.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -130,7 +134,7 @@ public struct HTTPParser: Sendable {
     public mutating func finishAtEOF() throws(HTTPParseError) -> Message? {
         if let failure { throw failure }
         if case .untilEOF = state { return complete() }
-        if current == nil, !buffer[start...].contains(where: { $0 != 13 && $0 != 10 }) { return nil }
+        if !isReadingBody, !buffer[start...].contains(where: { $0 != 13 && $0 != 10 }) { return nil }
         let error = HTTPParseError(.truncated, "connection closed in the middle of a message")
         failure = error
         throw error

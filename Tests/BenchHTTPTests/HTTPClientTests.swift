@@ -263,6 +263,29 @@ struct HTTPClientTests {
         }
     }
 
+    /// A request a closed loop sends again on the same connection (which leaves the timer armed at the earlier
+    /// deadline) still times out: the server answers once, then stays silent.
+    @Test func closedLoopReissuedRequestTimesOut() async throws {
+        let server = try ScriptedServer(connections: 1) { fd, _ in
+            guard ScriptedServer.readHead(fd) else { return }
+            ScriptedServer.write(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+            _ = ScriptedServer.readHead(fd)  // the reissued request: never answered
+            _ = ScriptedServer.readHead(fd)  // waits until the client gives up and closes
+        }
+        defer { server.stop() }
+        let client = try HTTPClient(configuration: HTTPClient.Configuration(maxConnectionsPerEndpoint: 1))
+        defer { client.shutdown() }
+        let summary = await client.runClosedLoop(
+            HTTPRequest(path: "/"), to: HTTPEndpoint(host: "127.0.0.1", port: server.port), concurrency: 1,
+            duration: .milliseconds(600), timeout: .milliseconds(100))
+        #expect(summary.succeeded == 1)
+        #expect(summary.failed >= 1)
+        #expect(summary.firstFailure?.kind == .timeout)
+        #expect(summary.firstFailure?.requestSent == true)
+        #expect(summary.latency.max >= 100_000_000)  // the timed-out request waited its whole budget
+        #expect(summary.latency.totalCount == UInt64(summary.succeeded + summary.failed))
+    }
+
     /// Chunked non-2xx answers and servers that close after each second response: the closed loop counts non-2xx
     /// answers apart, opens a new connection whenever the server closed one, and fails nothing.
     @Test func closedLoopSurvivesClosingServersAndCountsNon2xx() async throws {

@@ -6,18 +6,26 @@ import Glibc
 /// `sendmsg` of head and body, parses the response, then goes back to the pool. No pipelining.
 ///
 /// Loop-confined: created, driven and closed only on its pool's event loop thread. The head buffer and the parser
-/// (with its input buffer) are reused for every request, so a request allocates only its response.
+/// (with its input buffer) are reused for every request, so a request allocates only its response; a closed
+/// loop's next request is the same head sent again, and its response is only parsed, so it allocates nothing.
 final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     enum State {
         case connecting, idle, active, closed
     }
 
-    private unowned let pool: ConnectionPool
+    /// Strong, so that the hot path pays no unowned-reference check. The pool owns its open connections and
+    /// closes every one at shutdown; a closed connection is dropped by pool and loop, releasing this reference.
+    private let pool: ConnectionPool
     let fd: Int32
     private(set) var state = State.connecting
     private var parser: HTTPParser
     private var job: ClientJob?
     private var head: [UInt8] = []
+    /// The body of the request in flight (kept here so that writing it never copies the job).
+    private var body: [UInt8] = []
+    /// Bytes of head and body.
+    private var requestBytes = 0
+    private var isHeadRequest = false
     private var written = 0
     private var hasServedRequest = false
     private var writeInterest = true
@@ -26,7 +34,6 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     private var timer = LazyDeadline()
 
     private let loop: EventLoop
-    private var requestBytes: Int { head.count + (job?.request.body.count ?? 0) }
     private var requestSent: Bool { job != nil && written == requestBytes }
 
     init(pool: ConnectionPool, fd: Int32, limits: HTTPLimits, keepsHeaders: Bool) {
@@ -63,9 +70,21 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
         state = .active
         head.removeAll(keepingCapacity: true)
         HTTPSerializer.appendRequestHead(job.request, hostField: pool.hostField, into: &head)
+        body = job.request.body
+        requestBytes = head.count + body.count
+        isHeadRequest = job.request.method == "HEAD"
+        parser.discardsContent = !job.wantsContent
+        send(updatingTimer: true)
+    }
+
+    /// Writes the request held in `head` and `body` for the current `job`: a new one, or one a closed loop reissued.
+    /// A reissued job's deadline only moves later, so it leaves the timer alone (`updatingTimer` false): the armed
+    /// entry fires at the old deadline, ``timerFired(entry:now:)`` finds nothing due and re-arms it.
+    /// - Complexity: no serialization, no allocation; usually one `sendmsg`.
+    private func send(updatingTimer: Bool) {
         written = 0
-        parser.nextResponseHasNoBody = job.request.method == "HEAD"
-        updateTimer()
+        if isHeadRequest { parser.nextResponseHasNoBody = true }
+        if updatingTimer { updateTimer() }
         flush()
     }
 
@@ -153,10 +172,9 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
 
     /// Writes the rest of head and body; arms EPOLLOUT when the socket is full.
     private func flush() {
-        guard let job else { return }
         let total = requestBytes
         while written < total {
-            let count = send(job.request.body)
+            let count = writeRest()
             if count >= 0 {
                 written += count
                 continue
@@ -174,7 +192,7 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     }
 
     /// One `sendmsg` of the unwritten part of head and body. - Complexity: one syscall, no allocation.
-    private func send(_ body: [UInt8]) -> Int {
+    private func writeRest() -> Int {
         head.withUnsafeBytes { head in
             body.withUnsafeBytes { body in
                 var vectors = (iovec(), iovec())
@@ -211,10 +229,10 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
         for _ in 0..<64 {
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count > 0 {
-                parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                let received = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
                 do {
-                    if let message = try parser.nextMessage() {
-                        complete(message)
+                    if let (message, followedByMore) = try parser.nextMessage(appending: received) {
+                        complete(message, followedByMore: followedByMore)
                         return
                     }
                 } catch {
@@ -239,7 +257,7 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     private func endOfStream() {
         do {
             if let message = try parser.finishAtEOF() {
-                complete(message)
+                complete(message, followedByMore: false)
                 return
             }
         } catch {
@@ -265,19 +283,36 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
         }
     }
 
-    private func complete(_ message: HTTPParser.Message) {
-        guard let done = job else {
+    /// Delivers a whole response. A closed loop's slot that goes on sends its next request right here when the
+    /// connection stays open and no other request waits for a connection.
+    /// `followedByMore`: bytes past the response arrived (never, without pipelining): the connection is done.
+    private func complete(_ message: HTTPParser.Message, followedByMore: Bool) {
+        guard let completion = job?.completion, let issuedAt = job?.issuedAt else {
             close()
             return
         }
-        let reusable = message.keepAlive && written == requestBytes && !parser.hasPartialMessage
-        job = nil
+        let reusable = message.keepAlive && written == requestBytes && !followedByMore
         hasServedRequest = true
-        let response = HTTPResponse(
-            status: message.status, reason: message.reason, headers: message.headers, body: message.body)
         pool.requestCompleted()
-        done.resume(.success(response))
-        if reusable { becomeIdle() } else { close() }
+        switch completion {
+        case .continuation(let continuation):
+            job = nil
+            let response = HTTPResponse(
+                status: message.status, reason: message.reason, headers: message.headers, body: message.body)
+            continuation.resume(returning: .success(response))
+            if reusable { becomeIdle() } else { close() }
+        case .closedLoop(let driver):
+            let now = loop.now
+            let goesOn = driver.succeeded(status: message.status, issuedAt: issuedAt, now: now)
+            if goesOn, reusable, !pool.hasWaiters {
+                job?.reissue(at: now, deadline: driver.deadline(issuedAt: now))
+                send(updatingTimer: false)
+                return
+            }
+            job = nil
+            if reusable { becomeIdle() } else { close() }
+            if goesOn { driver.issueSoon() }
+        }
     }
 
     /// An idle connection became readable: the server closed it (or sent stray bytes). Either way it is done.

@@ -50,6 +50,8 @@ final class ConnectionPool: EventLoopTimerTarget {
     /// Open connections (connecting, idle or busy).
     var openCount: Int { connections.count }
     private var waiterCount: Int { waiters.count - waitersHead }
+    /// Whether requests are queued for a connection (a closed loop then hands its connection back to them).
+    var hasWaiters: Bool { waitersHead < waiters.count }
 
     /// Sends `job` on an idle connection, a new one, or queues it.
     func submit(_ job: ClientJob) {

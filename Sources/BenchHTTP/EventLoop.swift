@@ -125,10 +125,11 @@ final class EventLoop: @unchecked Sendable {
         let events = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * Epoll.eventStride, alignment: 8)
         defer { events.deallocate() }
         var batch: [Job] = []
+        var works: [() -> Void] = []
+        var current = now  // read once per turn: after the timers ran, and for the next wait's timeout
         while !stopRequested {
             var timeout: Int32 = -1
             if let earliest = timers.earliest {
-                let current = now
                 timeout = earliest <= current ? 0 : Int32(min((earliest - current + 999_999) / 1_000_000, 60_000))
             }
             let hasJobs = shared.withLock { state -> Bool in
@@ -154,12 +155,12 @@ final class EventLoop: @unchecked Sendable {
             for job in batch { job() }
             batch.removeAll(keepingCapacity: true)
             if !soon.isEmpty {
-                let works = soon
-                soon.removeAll()
+                swap(&soon, &works)  // both arrays keep their storage: no allocation per turn
                 for work in works { work() }
+                works.removeAll(keepingCapacity: true)
             }
             if !timers.isEmpty {
-                let current = now
+                current = now
                 while let entry = timers.popDue(now: current) {
                     entry.target.timerFired(entry: entry.deadline, now: current)
                 }

@@ -70,6 +70,13 @@ public struct HTTPParser: Sendable {
 
     /// Whether messages carry their header fields; when `false` only the framing fields are read (as bytes).
     private let keepsFields: Bool
+    /// Body bytes of the current message so far (counted even when they are not kept).
+    private var bodyCount = 0
+
+    /// When true, messages carry only their numbers (status, version, keep-alive): no reason phrase, header fields
+    /// or body bytes are copied out, though every byte is still validated and framed. For a caller that needs only
+    /// the status (a closed load loop, as wrk reads responses). Takes effect from the next head.
+    var discardsContent = false
 
     public init(role: Role, limits: HTTPLimits = HTTPLimits(), keepsFields: Bool = true) {
         self.role = role
@@ -78,10 +85,14 @@ public struct HTTPParser: Sendable {
     }
 
     /// Whether part of a message has been received (bytes buffered or a head parsed) but not yet returned.
-    public var hasPartialMessage: Bool { current != nil || buffer.count > start }
+    public var hasPartialMessage: Bool { isReadingBody || buffer.count > start }
 
     /// Whether the head of the current message is complete and its body is being read.
-    public var isReadingBody: Bool { current != nil }
+    /// (A pattern, not `current != nil`: that comparison goes through Optional's generic value witnesses.)
+    public var isReadingBody: Bool {
+        if case .some = current { return true }
+        return false
+    }
 
     /// Appends received bytes. - Complexity: O(n), one copy.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -91,6 +102,17 @@ public struct HTTPParser: Sendable {
     /// Appends received bytes (convenience for tests and small inputs).
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends received bytes and returns the next complete message, and whether bytes of a further one are already
+    /// buffered (``append(_:)``, ``nextMessage()`` and ``hasPartialMessage`` as one mutation, so that an owner
+    /// keeping the parser in a class property pays one exclusivity check and copies nothing).
+    mutating func nextMessage(
+        appending bytes: UnsafeRawBufferPointer
+    ) throws(HTTPParseError) -> (message: Message, followedByMore: Bool)? {
+        append(bytes)
+        guard let message = try nextMessage() else { return nil }
+        return (message, hasPartialMessage)
     }
 
     /// The next complete message, or nil when more bytes are needed.
@@ -112,7 +134,7 @@ public struct HTTPParser: Sendable {
     public mutating func finishAtEOF() throws(HTTPParseError) -> Message? {
         if let failure { throw failure }
         if case .untilEOF = state { return complete() }
-        if current == nil, !buffer[start...].contains(where: { $0 != 13 && $0 != 10 }) { return nil }
+        if !isReadingBody, !buffer[start...].contains(where: { $0 != 13 && $0 != 10 }) { return nil }
         let error = HTTPParseError(.truncated, "connection closed in the middle of a message")
         failure = error
         throw error
@@ -152,16 +174,23 @@ public struct HTTPParser: Sendable {
                     }
                     continue  // interim response: skip it
                 }
-                if let next = try bodyState(for: &message) {
-                    current = message
-                    state = next
-                } else {
-                    current = message
-                    return complete()
+                guard let next = try bodyState(for: &message) else {
+                    readyForNextHead()
+                    return message
                 }
+                if case .fixedBody(let length) = next, buffer.count - start >= length {
+                    // The whole body is buffered already (usual for small messages): no detour through `current`.
+                    if !discardsContent { message.body.append(contentsOf: buffer[start..<(start + length)]) }
+                    start += length
+                    readyForNextHead()
+                    return message
+                }
+                current = message
+                state = next
             case .fixedBody(let remaining), .chunkData(let remaining):
                 let take = min(remaining, buffer.count - start)
-                current?.body.append(contentsOf: buffer[start..<(start + take)])
+                if !discardsContent { current?.body.append(contentsOf: buffer[start..<(start + take)]) }
+                bodyCount += take
                 start += take
                 let left = remaining - take
                 if case .fixedBody = state {
@@ -195,8 +224,7 @@ public struct HTTPParser: Sendable {
                 if size == 0 {
                     state = .trailers(scanned: 0)
                 } else {
-                    let soFar = current?.body.count ?? 0
-                    if size > limits.maxBodyBytes - soFar {
+                    if size > limits.maxBodyBytes - bodyCount {
                         throw HTTPParseError(
                             .bodyTooLarge, "chunked body exceeds maxBodyBytes (\(limits.maxBodyBytes))")
                     }
@@ -224,11 +252,11 @@ public struct HTTPParser: Sendable {
                 start = end + 4
                 return complete()
             case .untilEOF:
-                let soFar = current?.body.count ?? 0
-                if buffer.count - start > limits.maxBodyBytes - soFar {
+                if buffer.count - start > limits.maxBodyBytes - bodyCount {
                     throw HTTPParseError(.bodyTooLarge, "body exceeds maxBodyBytes (\(limits.maxBodyBytes))")
                 }
-                current?.body.append(contentsOf: buffer[start...])
+                if !discardsContent { current?.body.append(contentsOf: buffer[start...]) }
+                bodyCount += buffer.count - start
                 start = buffer.count
                 return nil
             }
@@ -237,12 +265,13 @@ public struct HTTPParser: Sendable {
 
     /// Hands out the finished message and resets for the next one.
     private mutating func complete() -> Message? {
-        defer {
-            current = nil
-            state = .head(scanned: 0)
-            nextResponseHasNoBody = false
-        }
-        return current
+        readyForNextHead()
+        return current.take()
+    }
+
+    private mutating func readyForNextHead() {
+        state = .head(scanned: 0)
+        nextResponseHasNoBody = false
     }
 
     /// Drops consumed bytes; keeps the buffer's capacity for reuse.
@@ -285,7 +314,7 @@ public struct HTTPParser: Sendable {
                     .bodyTooLarge, "Content-Length \(length) exceeds maxBodyBytes (\(limits.maxBodyBytes))")
             }
             if length == 0 { return nil }
-            message.body.reserveCapacity(length)
+            if !discardsContent { message.body.reserveCapacity(length) }
             return .fixedBody(remaining: length)
         }
         if role == .response {
@@ -348,6 +377,7 @@ public struct HTTPParser: Sendable {
         }
         var message = Message()
         framing = Framing()
+        bodyCount = 0
         try buffer.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
             let line = UnsafeBufferPointer(rebasing: bytes[from..<lineEnd])
             switch role {
@@ -398,7 +428,7 @@ public struct HTTPParser: Sendable {
             guard reason.allSatisfy({ $0 >= 32 || $0 == 9 }) else {
                 throw HTTPParseError(.malformed, "control byte in reason phrase")
             }
-            message.reason = String(decoding: reason, as: UTF8.self)
+            if !discardsContent { message.reason = String(decoding: reason, as: UTF8.self) }
         }
     }
 
@@ -413,42 +443,48 @@ public struct HTTPParser: Sendable {
         return Int(bytes[7] - 48)
     }
 
-    /// Parses `name: value` lines in `buffer[from..<to]`, each ending in CRLF, appending to `headers`.
+    /// Parses `name: value` lines in `buffer[from..<to]`, each ending in CRLF, appending to `headers` when fields
+    /// are kept. - Complexity: one pass over the bytes: each name is checked as it is scanned for its colon, and
+    /// each value as it is scanned for its CRLF.
     private mutating func parseFields(from: Int, to: Int, into headers: inout HTTPHeaders) throws(HTTPParseError) {
         let limit = limits.maxHeaderCount
+        let keeps = keepsFields && !discardsContent
+        let colon = UInt8(ascii: ":")
         let bytes = buffer
         try bytes.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
-            var lineStart = from
-            while lineStart < to {
-                guard let lf = bytes[lineStart..<to].firstIndex(of: 10), lf > lineStart, bytes[lf - 1] == 13 else {
-                    throw HTTPParseError(.malformed, "header line does not end in CRLF")
-                }
-                guard headers.count < limit else {
+            var index = from
+            var count = 0
+            while index < to {
+                guard count < limit else {
                     throw HTTPParseError(.headerTooLarge, "more than maxHeaderCount (\(limit)) header fields")
                 }
-                try parseField(UnsafeBufferPointer(rebasing: bytes[lineStart..<(lf - 1)]), into: &headers)
-                lineStart = lf + 1
+                count += 1
+                let nameStart = index
+                while index < to, isTokenByte(bytes[index]) { index += 1 }
+                let stop = index < to ? bytes[index] : 13
+                guard stop == colon, index > nameStart else {
+                    if stop == colon || stop == 13 || stop == 10 {
+                        throw HTTPParseError(.malformed, "header line without a field name and ':'")
+                    }
+                    throw HTTPParseError(.malformed, "header field name is not a token (or the line is folded)")
+                }
+                let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<index])
+                index += 1
+                let valueStart = index
+                index = endOfFieldValue(bytes, from: index, to: to)
+                guard index + 1 < to, bytes[index] == 13, bytes[index + 1] == 10 else {
+                    if index < to, bytes[index] == 13 || bytes[index] == 10 {
+                        throw HTTPParseError(.malformed, "header line does not end in CRLF")
+                    }
+                    let field = String(decoding: name, as: UTF8.self)
+                    throw HTTPParseError(.malformed, "control byte in the value of header '\(field)'")
+                }
+                let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<index].trimmingOWS())
+                index += 2
+                if keeps { headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)) }
+                try noteFraming(name: name, value: value)
             }
         }
-    }
-
-    private mutating func parseField(
-        _ line: UnsafeBufferPointer<UInt8>, into headers: inout HTTPHeaders
-    ) throws(HTTPParseError) {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
-            throw HTTPParseError(.malformed, "header line without a field name and ':'")
-        }
-        let name = UnsafeBufferPointer(rebasing: line[..<colon])
-        guard name.allSatisfy(isTokenByte) else {
-            throw HTTPParseError(.malformed, "header field name is not a token (or the line is folded)")
-        }
-        let value = UnsafeBufferPointer(rebasing: line[(colon + 1)...]).trimmingOWS()
-        guard value.allSatisfy({ ($0 >= 32 && $0 != 127) || $0 == 9 || $0 >= 128 }) else {
-            let field = String(decoding: name, as: UTF8.self)
-            throw HTTPParseError(.malformed, "control byte in the value of header '\(field)'")
-        }
-        if keepsFields { headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)) }
-        try noteFraming(name: name, value: UnsafeBufferPointer(rebasing: value))
     }
 
     /// Records `Content-Length`, `Transfer-Encoding` and `Connection` as they are parsed.
@@ -456,9 +492,8 @@ public struct HTTPParser: Sendable {
         name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
     ) throws(HTTPParseError) {
         switch name.count {
-        case 14 where Self.contentLength.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
-            for item in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                let digits = item.trimmingOWS()
+        case 14 where asciiCaseInsensitiveEqual(name, Self.contentLength.bytes):
+            for digits in ListItems(value) {
                 guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                     let text = String(decoding: value, as: UTF8.self)
                     throw HTTPParseError(.malformed, "Content-Length '\(text)' is not a decimal length")
@@ -469,40 +504,83 @@ public struct HTTPParser: Sendable {
                 }
                 framing.contentLength = length
             }
-        case 17 where Self.transferEncoding.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
+        case 17 where asciiCaseInsensitiveEqual(name, Self.transferEncoding.bytes):
             for item in value.split(separator: UInt8(ascii: ",")) {
                 framing.transferCodings.append(String(decoding: item.trimmingOWS(), as: UTF8.self))
             }
-        case 10 where Self.connection.withUnsafeBufferPointer { asciiCaseInsensitiveEqual(name, $0) }:
-            for item in value.split(separator: UInt8(ascii: ",")) {
-                let token = item.trimmingOWS()
-                if token.asciiCaseInsensitiveEquals("close".utf8) { framing.connectionClose = true }
-                if token.asciiCaseInsensitiveEquals("keep-alive".utf8) { framing.connectionKeepAlive = true }
+        case 10 where asciiCaseInsensitiveEqual(name, Self.connection.bytes):
+            for token in ListItems(value) {
+                if asciiCaseInsensitiveEqual(token, Self.close.bytes) { framing.connectionClose = true }
+                if asciiCaseInsensitiveEqual(token, Self.keepAlive.bytes) { framing.connectionKeepAlive = true }
             }
         default:
             break
         }
     }
 
-    private static let contentLength = Array("content-length".utf8)
-    private static let transferEncoding = Array("transfer-encoding".utf8)
-    private static let connection = Array("connection".utf8)
+    private static let contentLength: StaticString = "content-length"
+    private static let transferEncoding: StaticString = "transfer-encoding"
+    private static let connection: StaticString = "connection"
+    private static let close: StaticString = "close"
+    private static let keepAlive: StaticString = "keep-alive"
+
+    /// The comma-separated items of a field value, each trimmed of optional white space, empty ones included.
+    /// Unlike `split`, it builds no array: framing fields are read on every message.
+    private struct ListItems: Sequence, IteratorProtocol {
+        private let value: UnsafeBufferPointer<UInt8>
+        private var position: Int? = 0
+
+        init(_ value: UnsafeBufferPointer<UInt8>) { self.value = value }
+
+        mutating func next() -> UnsafeBufferPointer<UInt8>? {
+            guard let start = position else { return nil }
+            let end = value[start...].firstIndex(of: UInt8(ascii: ",")) ?? value.endIndex
+            position = end < value.endIndex ? end + 1 : nil
+            return UnsafeBufferPointer(rebasing: value[start..<end].trimmingOWS())
+        }
+    }
+}
+
+extension StaticString {
+    /// The ASCII bytes of a literal. - Complexity: O(1), no allocation (unlike an array made once behind a lock).
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
 }
 
 /// Whether `byte` may appear in an HTTP token (RFC 9110 §5.6.2): methods and field names.
+/// - Complexity: O(1): a bit test in a 128-bit set (`!#$%&'*+-.^_`|~`, digits and letters), no branch per class.
 @inline(__always)
 func isTokenByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"):
-        true
-    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-        UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-        UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-        true
-    default:
-        false
+    // Bit n of `low` is byte n (0...63); bit n of `high` is byte 64 + n (64...127).
+    let low: UInt64 = 0x03FF_6CFA_0000_0000
+    let high: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+    return byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 && (high >> UInt64(byte &- 64)) & 1 == 1
+}
+
+/// Whether `byte` may appear in a field value (RFC 9110 §5.5): visible ASCII, space, tab and any non-ASCII byte.
+@inline(__always)
+func isFieldValueByte(_ byte: UInt8) -> Bool { byte >= 32 ? byte != 127 : byte == 9 }
+
+/// The index of the first byte in `bytes[from..<to]` that may not appear in a field value (a CR, normally), or `to`.
+/// - Complexity: O(n); 8 bytes per step while none is a control byte or DEL (a SWAR test on a 64-bit word, exact
+///   when it finds none), then byte by byte.
+@inline(__always)
+func endOfFieldValue(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    var index = from
+    if let base = bytes.baseAddress {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= to {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let xorDEL = word ^ (ones &* 0x7F)
+            // A byte's high bit is set when it is below 0x20 (first term) or is 0x7F (second term).
+            let below = (word &- ones &* 0x20) & ~word & highs
+            let isDEL = (xorDEL &- ones) & ~xorDEL & highs
+            if below | isDEL != 0 { break }
+            index += 8
+        }
     }
+    while index < to, isFieldValueByte(bytes[index]) { index += 1 }
+    return index
 }
 
 /// The value of a hexadecimal digit, or nil.

@@ -48,20 +48,17 @@ enum HTTPLoadCommand {
         configuration.keepsResponseHeaders = false  // counted, never read: no String per header field
         let client = try HTTPClient(configuration: configuration)
         defer { client.shutdown() }
-        let tally = OutcomeTally()
         let before = ProcessResources.sample()
         let wallStart = SystemClock.monotonicNanoseconds()
         let summary = blockingAwait {
             await client.runClosedLoop(
                 options.request, to: options.endpoint, concurrency: options.connections,
-                duration: .milliseconds(Int64(options.seconds * 1000))
-            ) { outcome in tally.note(outcome) }
+                duration: .milliseconds(Int64(options.seconds * 1000)))
         }
         let wall = Double(SystemClock.monotonicNanoseconds() - wallStart) / 1e9
         let after = ProcessResources.sample()
         let report = Report(
-            options: options, summary: summary, nonSuccess: tally.nonSuccess, firstFailure: tally.firstFailure,
-            wallSeconds: wall,
+            options: options, summary: summary, wallSeconds: wall,
             cpuUserSeconds: after.cpuUserSeconds - before.cpuUserSeconds,
             cpuSystemSeconds: after.cpuSystemSeconds - before.cpuSystemSeconds)
         print(options.json ? report.json : report.table)
@@ -133,14 +130,14 @@ enum HTTPLoadCommand {
     struct Report {
         let options: Options
         let summary: ClosedLoopSummary
-        let nonSuccess: Int
-        /// The first failure's message (`connect: Connection refused`, a timeout), when any request failed.
-        let firstFailure: String?
         let wallSeconds: Double
         let cpuUserSeconds: Double
         let cpuSystemSeconds: Double
 
         var requests: Int { summary.succeeded + summary.failed }
+        var nonSuccess: Int { summary.nonSuccess }
+        /// The first failure's message (`connect: Connection refused`, a timeout), when any request failed.
+        var firstFailure: String? { summary.firstFailure.map { "\($0.kind.rawValue): \($0.message)" } }
         var requestsPerSecond: Double { Double(summary.succeeded) / max(wallSeconds, 1e-9) }
         /// Client CPU microseconds (user + system, all threads) per completed request.
         var cpuMicrosecondsPerRequest: Double { requests == 0 ? 0 : (cpuUserSeconds + cpuSystemSeconds) * 1e6 / Double(requests) }
@@ -197,26 +194,4 @@ private func blockingAwait<T: Sendable>(_ body: @escaping @Sendable () async -> 
     }
     done.wait()
     return result.withLock { $0! }
-}
-
-/// What the loop threads saw besides successes: answers that were not 2xx, and the first failure's message.
-/// - Complexity: one relaxed atomic add per non-2xx answer; a lock only for the first failure.
-private final class OutcomeTally: Sendable {
-    private let nonSuccessCount = Atomic<Int>(0)
-    private let failureSeen = Atomic<Bool>(false)
-    private let failure = Mutex<String?>(nil)
-
-    func note(_ outcome: Result<HTTPResponse, HTTPClientError>) {
-        switch outcome {
-        case .success(let response):
-            if !(200..<300).contains(response.status) { nonSuccessCount.add(1, ordering: .relaxed) }
-        case .failure(let error):
-            if !failureSeen.exchange(true, ordering: .relaxed) {
-                failure.withLock { $0 = "\(error.kind.rawValue): \(error.message)" }
-            }
-        }
-    }
-
-    var nonSuccess: Int { nonSuccessCount.load(ordering: .relaxed) }
-    var firstFailure: String? { failure.withLock { $0 } }
 }

@@ -1,3 +1,4 @@
+import BenchCore
 import Synchronization
 import Testing
 @testable import BenchHTTP
@@ -250,18 +251,59 @@ struct HTTPClientTests {
     @Test func closedLoopKeepsTheConcurrencyOnThePool() async throws {
         let configuration = HTTPClient.Configuration(maxConnectionsPerEndpoint: 4)
         try await Self.withClientAndServer(configuration) { client, endpoint in
-            let bodies = Atomic<Int>(0)
             let summary = await client.runClosedLoop(
-                HTTPRequest(path: "/loop"), to: endpoint, concurrency: 4, duration: .milliseconds(200)
-            ) { outcome in
-                if case .success(let response) = outcome, response.body == Array("GET /loop ".utf8) {
-                    bodies.add(1, ordering: .relaxed)
-                }
-            }
+                HTTPRequest(path: "/loop"), to: endpoint, concurrency: 4, duration: .milliseconds(200))
             #expect(summary.failed == 0)
+            #expect(summary.firstFailure == nil)
+            #expect(summary.nonSuccess == 0)
             #expect(summary.succeeded >= 4)  // time-bounded: at least one round per slot even on a loaded machine
-            #expect(bodies.load(ordering: .relaxed) == summary.succeeded)
+            #expect(summary.latency.totalCount == UInt64(summary.succeeded))
             #expect(client.statistics.connectionsOpened == 4)
+            #expect(client.statistics.requestsCompleted == summary.succeeded)
         }
+    }
+
+    /// A request a closed loop sends again on the same connection (which leaves the timer armed at the earlier
+    /// deadline) still times out: the server answers once, then stays silent.
+    @Test func closedLoopReissuedRequestTimesOut() async throws {
+        let server = try ScriptedServer(connections: 1) { fd, _ in
+            guard ScriptedServer.readHead(fd) else { return }
+            ScriptedServer.write(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+            _ = ScriptedServer.readHead(fd)  // the reissued request: never answered
+            _ = ScriptedServer.readHead(fd)  // waits until the client gives up and closes
+        }
+        defer { server.stop() }
+        let client = try HTTPClient(configuration: HTTPClient.Configuration(maxConnectionsPerEndpoint: 1))
+        defer { client.shutdown() }
+        let summary = await client.runClosedLoop(
+            HTTPRequest(path: "/"), to: HTTPEndpoint(host: "127.0.0.1", port: server.port), concurrency: 1,
+            duration: .milliseconds(600), timeout: .milliseconds(100))
+        #expect(summary.succeeded == 1)
+        #expect(summary.failed >= 1)
+        #expect(summary.firstFailure?.kind == .timeout)
+        #expect(summary.firstFailure?.requestSent == true)
+        #expect(summary.latency.max >= 100_000_000)  // the timed-out request waited its whole budget
+        #expect(summary.latency.totalCount == UInt64(summary.succeeded + summary.failed))
+    }
+
+    /// Chunked non-2xx answers and servers that close after each second response: the closed loop counts non-2xx
+    /// answers apart, opens a new connection whenever the server closed one, and fails nothing.
+    @Test func closedLoopSurvivesClosingServersAndCountsNon2xx() async throws {
+        let server = try ScriptedServer(connections: 100_000) { fd, _ in
+            guard ScriptedServer.readHead(fd) else { return }
+            ScriptedServer.write(fd, "HTTP/1.1 503 Busy\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nbusy\r\n0\r\n\r\n")
+            guard ScriptedServer.readHead(fd) else { return }
+            ScriptedServer.write(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+        }
+        defer { server.stop() }
+        let client = try HTTPClient(configuration: HTTPClient.Configuration(maxConnectionsPerEndpoint: 1))
+        defer { client.shutdown() }
+        let summary = await client.runClosedLoop(
+            HTTPRequest(path: "/"), to: HTTPEndpoint(host: "127.0.0.1", port: server.port), concurrency: 1,
+            duration: .milliseconds(300), timeout: .seconds(5))
+        #expect(summary.failed == 0, "\(String(describing: summary.firstFailure))")
+        #expect(summary.succeeded >= 1)  // time-bounded: usually hundreds, but a loaded machine may be slow
+        #expect(summary.nonSuccess == (summary.succeeded + 1) / 2)  // each connection answers 503, then 200
+        #expect(client.statistics.connectionsOpened == (summary.succeeded + 1) / 2)
     }
 }

@@ -7,10 +7,11 @@ struct HTTPParserTests {
     /// Parses `input` fed in `pieces` (split at the given offsets), collecting every message and the EOF one.
     static func parseAll(
         _ input: String, role: HTTPParser.Role, limits: HTTPLimits = HTTPLimits(), splits: [Int] = [],
-        headResponses: Int = 0
+        headResponses: Int = 0, keepsFields: Bool = true, discardsContent: Bool = false
     ) throws(HTTPParseError) -> [HTTPParser.Message] {
         let bytes = Array(input.utf8)
-        var parser = HTTPParser(role: role, limits: limits)
+        var parser = HTTPParser(role: role, limits: limits, keepsFields: keepsFields)
+        parser.discardsContent = discardsContent
         var messages: [HTTPParser.Message] = []
         var headLeft = headResponses
         var from = 0
@@ -56,6 +57,43 @@ struct HTTPParserTests {
         #expect(messages.map(\.status) == [200, 200, 204, 200])
         #expect(messages.map { String(decoding: $0.body, as: UTF8.self) } == ["abc", "0123456789", "", "until the end"])
         #expect(messages.map(\.keepAlive) == [true, true, true, false])
+    }
+
+    /// A closed load loop's parser: the same statuses, framing and keep-alive, but no reason, fields or body,
+    /// for any split of the bytes.
+    @Test func discardingContentKeepsStatusAndFraming() throws {
+        let kept = try Self.parseAll(Self.responses, role: .response)
+        var expected = kept.map { HTTPParser.Message(versionMinor: $0.versionMinor, status: $0.status) }
+        for index in expected.indices { expected[index].keepAlive = kept[index].keepAlive }
+        let count = Self.responses.utf8.count
+        for cut in 0...count {
+            let messages = try Self.parseAll(Self.responses, role: .response, splits: [cut], discardsContent: true)
+            #expect(messages == expected, "split at \(cut)")
+        }
+    }
+
+    @Test func tokenBytesAreExactlyRFC9110s() {
+        let token = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for byte in UInt8.min...UInt8.max {
+            #expect(isTokenByte(byte) == token.contains(byte), "byte \(byte)")
+        }
+    }
+
+    /// The word-at-a-time scan for the end of a field value stops exactly where a byte-by-byte scan does.
+    @Test func fieldValueScanMatchesByteByByte() {
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0D, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xFF]
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<2000 {
+            let count = Int(random.next() % 40)
+            let bytes = (0..<count).map { _ in
+                random.next() % 4 == 0 ? alphabet[Int(random.next() % UInt64(alphabet.count))] : UInt8(ascii: "v")
+            }
+            let from = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
+            let expected = bytes[from...].firstIndex { !isFieldValueByte($0) } ?? count
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(endOfFieldValue(buffer, from: from, to: count) == expected, "\(bytes) from \(from)")
+            }
+        }
     }
 
     @Test func responseToHeadHasNoBodyDespiteContentLength() throws {
@@ -116,39 +154,47 @@ struct HTTPParserTests {
         }
     }
 
-    @Test(arguments: [(3, true), (4, false)])
-    func headerCountLimit(fields: Int, accepted: Bool) throws {
+    /// The count limit holds whether or not the fields are kept.
+    @Test(arguments: [(3, true), (4, false)], [true, false])
+    func headerCountLimit(boundary: (fields: Int, accepted: Bool), keepsFields: Bool) throws {
+        let (fields, accepted) = boundary
         let input = "GET / HTTP/1.1\r\n" + (0..<fields).map { "F\($0): v\r\n" }.joined() + "\r\n"
         let limits = HTTPLimits(maxHeaderCount: 3)
+        let parse = { try Self.parseAll(input, role: .request, limits: limits, keepsFields: keepsFields) }
         if accepted {
-            #expect(try Self.parseAll(input, role: .request, limits: limits).first?.headers.count == fields)
+            #expect(try parse().first?.headers.count == (keepsFields ? fields : 0))
         } else {
-            #expect(performing: { try Self.parseAll(input, role: .request, limits: limits) },
+            #expect(performing: parse,
                     throws: { ($0 as? HTTPParseError)?.kind == .headerTooLarge })
         }
     }
 
-    @Test(arguments: [(8, true), (9, false)])
-    func bodyLimitWithContentLength(length: Int, accepted: Bool) throws {
+    @Test(arguments: [(8, true), (9, false)], [false, true])
+    func bodyLimitWithContentLength(boundary: (length: Int, accepted: Bool), discards: Bool) throws {
+        let (length, accepted) = boundary
         let input = "POST / HTTP/1.1\r\nContent-Length: \(length)\r\n\r\n" + String(repeating: "b", count: length)
         let limits = HTTPLimits(maxBodyBytes: 8)
+        let parse = { try Self.parseAll(input, role: .request, limits: limits, discardsContent: discards) }
         if accepted {
-            #expect(try Self.parseAll(input, role: .request, limits: limits).first?.body.count == length)
+            #expect(try parse().first?.body.count == (discards ? 0 : length))
         } else {
-            #expect(performing: { try Self.parseAll(input, role: .request, limits: limits) },
+            #expect(performing: parse,
                     throws: { ($0 as? HTTPParseError)?.kind == .bodyTooLarge })
         }
     }
 
-    @Test(arguments: [(8, true), (9, false)])
-    func bodyLimitWithChunks(length: Int, accepted: Bool) throws {
+    /// Chunks count against the limit whether or not the body is kept (a closed loop discards it).
+    @Test(arguments: [(8, true), (9, false)], [false, true])
+    func bodyLimitWithChunks(boundary: (length: Int, accepted: Bool), discards: Bool) throws {
+        let (length, accepted) = boundary
         let input = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nbbbb\r\n"
             + String(length - 4, radix: 16) + "\r\n" + String(repeating: "c", count: length - 4) + "\r\n0\r\n\r\n"
         let limits = HTTPLimits(maxBodyBytes: 8)
+        let parse = { try Self.parseAll(input, role: .request, limits: limits, discardsContent: discards) }
         if accepted {
-            #expect(try Self.parseAll(input, role: .request, limits: limits).first?.body.count == length)
+            #expect(try parse().first?.body.count == (discards ? 0 : length))
         } else {
-            #expect(performing: { try Self.parseAll(input, role: .request, limits: limits) },
+            #expect(performing: parse,
                     throws: { ($0 as? HTTPParseError)?.kind == .bodyTooLarge })
         }
     }

@@ -54,7 +54,10 @@ final class ClosedLoopDriver: @unchecked Sendable {
     private let engine: ClientEngine
     private let request: HTTPRequest
     private let endpoint: HTTPEndpoint
-    private let end: UInt64
+    private let duration: UInt64
+    /// When slots stop re-issuing: ``duration`` after ``start(slots:)`` ran on the loop (not after the caller asked,
+    /// which may be much earlier when the caller's task or the loop thread was slow to run).
+    private var end: UInt64 = 0
     private let timeout: UInt64?
     /// One id for every job of this loop: they are never cancelled one by one (shutdown fails them all).
     private let id: UInt64
@@ -66,13 +69,13 @@ final class ClosedLoopDriver: @unchecked Sendable {
     private var reissue: () -> Void = {}
 
     init(
-        engine: ClientEngine, request: HTTPRequest, endpoint: HTTPEndpoint, end: UInt64, timeout: UInt64?,
+        engine: ClientEngine, request: HTTPRequest, endpoint: HTTPEndpoint, duration: UInt64, timeout: UInt64?,
         id: UInt64, finished: UnsafeContinuation<ClosedLoopSummary, Never>
     ) {
         self.engine = engine
         self.request = request
         self.endpoint = endpoint
-        self.end = end
+        self.duration = duration
         self.timeout = timeout
         self.id = id
         self.finished = finished
@@ -80,6 +83,7 @@ final class ClosedLoopDriver: @unchecked Sendable {
     }
 
     func start(slots: Int) {
+        end = engine.loop.now &+ duration
         inFlight = slots
         for _ in 0..<slots { issue() }
     }

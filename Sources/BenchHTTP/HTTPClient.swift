@@ -118,7 +118,8 @@ public final class HTTPClient: Sendable {
         return try outcome.get()
     }
 
-    /// Keeps `concurrency` copies of `request` in flight for `duration`, issuing each next one from the event loop
+    /// Keeps `concurrency` copies of `request` in flight for `duration` (counted from when each loop thread takes
+    /// the run up, so a slow start does not eat into it), issuing each next one from the event loop
     /// thread the moment the previous completes (like wrk: no task hop per request), and returns the counts.
     ///
     /// Responses are parsed and validated but not kept: the summary counts them by status class, like wrk.
@@ -128,7 +129,6 @@ public final class HTTPClient: Sendable {
         _ request: HTTPRequest, to endpoint: HTTPEndpoint, concurrency: Int, duration: Duration,
         timeout: Duration? = nil
     ) async -> ClosedLoopSummary {
-        let end = SystemClock.monotonicNanoseconds() &+ duration.nanosecondsClamped
         let budget = (timeout ?? configuration.requestTimeout)?.nanosecondsClamped
         let share = max(1, concurrency)
         var summary = ClosedLoopSummary()
@@ -139,8 +139,9 @@ public final class HTTPClient: Sendable {
                 group.addTask { [nextID] in
                     await withUnsafeContinuation { (continuation: UnsafeContinuation<ClosedLoopSummary, Never>) in
                         let driver = ClosedLoopDriver(
-                            engine: engine, request: request, endpoint: endpoint, end: end, timeout: budget,
-                            id: nextID.next(), finished: continuation)
+                            engine: engine, request: request, endpoint: endpoint,
+                            duration: duration.nanosecondsClamped, timeout: budget, id: nextID.next(),
+                            finished: continuation)
                         if !engine.loop.execute({ driver.start(slots: slots) }) {
                             continuation.resume(returning: ClosedLoopSummary())
                         }

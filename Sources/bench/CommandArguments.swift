@@ -43,6 +43,44 @@ struct CommandArguments {
         return number
     }
 
+    /// `--host`: an IPv4 address or `localhost`, if given (the servers bind only what the user names).
+    /// - Throws: ``UsageError`` naming the option and what was given.
+    func host() throws -> String? {
+        guard let host = value("--host") else { return nil }
+        guard host == "localhost" || host.split(separator: ".", omittingEmptySubsequences: false).count == 4 else {
+            throw UsageError("--host must be an IPv4 address or localhost (got \"\(host)\")")
+        }
+        return host
+    }
+
+    /// `--seed` as a 64-bit seed, if given.
+    /// - Throws: ``UsageError`` naming the option, the range and what was given.
+    func seed() throws -> UInt64? {
+        guard let text = value("--seed") else { return nil }
+        guard let seed = UInt64(text) else {
+            throw UsageError("--seed must be an integer in 0...2^64-1 (got \"\(text)\")")
+        }
+        return seed
+    }
+
+    /// Every `--fault` spec, parsed in order (docs/faults.md).
+    /// - Throws: ``UsageError`` with the parser's message, which names the spec's bad part.
+    func faults() throws -> [Fault] {
+        try (values["--fault"] ?? []).map { spec in
+            do {
+                return try FaultSpecParser.parse(spec)
+            } catch {
+                throw UsageError("--fault: \(error)")
+            }
+        }
+    }
+
+    /// No positionals, or a usage error naming the first one.
+    func expectNoPositionals(command: String) throws {
+        guard let first = positional.first else { return }
+        throw UsageError("unexpected argument \"\(first)\"; see `bench \(command) --help`")
+    }
+
     /// Exactly `count` positionals, or a usage error that shows `usage`.
     func expect(_ count: Int, usage: String) throws -> [String] {
         guard positional.count == count else { throw UsageError("expected: \(usage)") }

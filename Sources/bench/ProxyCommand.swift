@@ -35,9 +35,7 @@ enum ProxyCommand {
         let parsed = try CommandArguments(
             arguments, command: "proxy",
             valued: ["--upstream", "--host", "--port", "--fault", "--seed", "--faults-csv"])
-        guard parsed.positional.isEmpty else {
-            throw UsageError("unexpected argument \"\(parsed.positional[0])\"; see `bench proxy --help`")
-        }
+        try parsed.expectNoPositionals(command: "proxy")
         guard let url = parsed.value("--upstream") else {
             throw UsageError("--upstream is required: the endpoint to forward to, http://HOST:PORT")
         }
@@ -48,26 +46,10 @@ enum ProxyCommand {
             throw UsageError("--upstream: \(error)")
         }
         configuration.port = 4567
-        if let host = parsed.value("--host") {
-            guard host == "localhost" || host.split(separator: ".", omittingEmptySubsequences: false).count == 4 else {
-                throw UsageError("--host must be an IPv4 address or localhost (got \"\(host)\")")
-            }
-            configuration.host = host
-        }
+        if let host = try parsed.host() { configuration.host = host }
         if let port = try parsed.integer("--port", in: 0...65_535) { configuration.port = port }
-        if let text = parsed.value("--seed") {
-            guard let seed = UInt64(text) else {
-                throw UsageError("--seed must be an integer in 0...2^64-1 (got \"\(text)\")")
-            }
-            configuration.seed = seed
-        }
-        for spec in parsed.values["--fault"] ?? [] {
-            do {
-                configuration.faults.faults.append(try FaultSpecParser.parse(spec))
-            } catch {
-                throw UsageError("--fault: \(error)")
-            }
-        }
+        if let seed = try parsed.seed() { configuration.seed = seed }
+        configuration.faults.faults = try parsed.faults()
         if let path = parsed.value("--faults-csv") {
             guard !path.isEmpty, !path.hasSuffix("/") else {
                 throw UsageError("--faults-csv needs a file path (got \"\(path)\")")

@@ -35,66 +35,43 @@ enum ServeCommand {
         """
 
     static func parse(_ arguments: [String]) throws -> EmulatorServer.Configuration {
+        let parsed = try CommandArguments(
+            arguments, command: "serve",
+            valued: [
+                "--host", "--port", "--seed", "--deployments", "--targets-per-deployment", "--platform",
+                "--operation-delay-ms", "--fault",
+            ],
+            flags: ["--verify-signatures"])
+        try parsed.expectNoPositionals(command: "serve")
         var configuration = EmulatorServer.Configuration()
         configuration.port = 4566
         // Nothing reads the ledger of a served emulator, and a long-lived server must not grow with every change.
         configuration.emulator.recordsLedger = false
-        var index = 0
-        func value(_ flag: String) throws -> String {
-            index += 1
-            guard index < arguments.count, !arguments[index].hasPrefix("--") else { throw UsageError("\(flag) needs a value") }
-            return arguments[index]
+        if let host = try parsed.host() { configuration.host = host }
+        if let port = try parsed.integer("--port", in: 0...65_535) { configuration.port = port }
+        if let seed = try parsed.seed() { configuration.seed = seed }
+        if let count = try parsed.integer("--deployments", in: 0...1_000) { configuration.deployments = count }
+        if let count = try parsed.integer("--targets-per-deployment", in: 1...100_000) {
+            configuration.targetsPerDeployment = count
         }
-        func integer(_ flag: String, _ range: ClosedRange<Int>) throws -> Int {
-            let text = try value(flag)
-            guard let number = Int(text), range.contains(number) else {
-                throw UsageError("\(flag) must be an integer in \(range.lowerBound)...\(range.upperBound) (got \"\(text)\")")
+        if let text = parsed.value("--platform")?.lowercased() {
+            guard let platform = ComputePlatform.allCases.first(where: { $0.rawValue.lowercased() == text }) else {
+                throw UsageError("--platform must be server, lambda, ecs or cloudformation (got \"\(text)\")")
             }
-            return number
+            configuration.platform = platform
         }
-        while index < arguments.count {
-            let flag = arguments[index]
-            switch flag {
-            case "--host":
-                let host = try value(flag)
-                guard host == "localhost" || host.split(separator: ".").count == 4 else {
-                    throw UsageError("--host must be an IPv4 address or localhost (got \"\(host)\")")
-                }
-                configuration.host = host
-            case "--port": configuration.port = try integer(flag, 0...65_535)
-            case "--seed":
-                let text = try value(flag)
-                guard let seed = UInt64(text) else { throw UsageError("--seed must be an integer in 0...2^64-1 (got \"\(text)\")") }
-                configuration.seed = seed
-            case "--deployments": configuration.deployments = try integer(flag, 0...1_000)
-            case "--targets-per-deployment": configuration.targetsPerDeployment = try integer(flag, 1...100_000)
-            case "--platform":
-                let text = try value(flag).lowercased()
-                guard let platform = ComputePlatform.allCases.first(where: { $0.rawValue.lowercased() == text }) else {
-                    throw UsageError("--platform must be server, lambda, ecs or cloudformation (got \"\(text)\")")
-                }
-                configuration.platform = platform
-            case "--operation-delay-ms":
-                configuration.emulator.cloudMapOperationDelayNanoseconds = UInt64(try integer(flag, 0...60_000)) * 1_000_000
-            case "--fault":
-                let spec = try value(flag)
-                let fault: Fault
-                do {
-                    fault = try FaultSpecParser.parse(spec)
-                } catch {
-                    throw UsageError("--fault: \(error)")
-                }
-                guard EmulatorServer.servable(fault.kind) else {
-                    throw UsageError(
-                        "--fault \(spec): bench serve injects only throttle, conflict and error5xx; "
-                            + "\(fault.kind.name) is a client-side fault (use it with bench run --fault)")
-                }
-                configuration.faults.faults.append(fault)
-            case "--verify-signatures": configuration.verifySignatures = true
-            default: throw UsageError("unknown option \"\(flag)\"; see `bench serve --help`")
+        if let milliseconds = try parsed.integer("--operation-delay-ms", in: 0...60_000) {
+            configuration.emulator.cloudMapOperationDelayNanoseconds = UInt64(milliseconds) * 1_000_000
+        }
+        for fault in try parsed.faults() {
+            guard EmulatorServer.servable(fault.kind) else {
+                throw UsageError(
+                    "--fault \(fault.kind.name): bench serve injects only throttle, conflict and error5xx; "
+                        + "\(fault.kind.name) is a client-side fault (use it with bench run --fault)")
             }
-            index += 1
+            configuration.faults.faults.append(fault)
         }
+        configuration.verifySignatures = parsed.flags.contains("--verify-signatures")
         if configuration.verifySignatures {
             guard let credentials = try AWSCredentials.resolve(environment: ProcessInfo.processInfo.environment) else {
                 throw UsageError("--verify-signatures needs credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")

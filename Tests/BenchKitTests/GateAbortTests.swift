@@ -14,10 +14,10 @@ struct GateAbortTests {
         let scenario = Scenario("abort") { Phase("steady", .constantRate(10, for: .seconds(60))) }
         let recorder = Recorder(phases: scenario.phases)
         recorder.phaseStarted(0, at: .zero)
-        recorder.started(phase: 0, lagNanoseconds: 0, openModel: true)
+        recorder.started()
         recorder.completed(
             phase: 0, operation: "RegisterTargets", outcome: .ok, intended: .zero, sent: .zero,
-            finished: Instant(nanoseconds: 500_000_000)
+            finished: Instant(nanoseconds: 500_000_000), lagNanoseconds: 0
         )
         return (scenario, recorder)
     }

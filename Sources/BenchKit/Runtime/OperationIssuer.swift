@@ -62,10 +62,12 @@ struct OperationIssuer: Sendable {
     func issue(index: Int, intended: Instant, openModel: Bool) async {
         let (_, request) = request(at: index)
         let start = clock.now
-        recorder.started(phase: phase, lagNanoseconds: start.nanoseconds(since: intended), openModel: openModel)
+        recorder.started()
         let call = await pipeline.call(
             request, sequence: sequenceBase + UInt64(index), phase: phaseName, intendedStart: intended)
-        recorder.completed(phase: phase, call: call, intended: intended)
+        recorder.completed(
+            phase: phase, call: call, intended: intended,
+            lagNanoseconds: openModel ? start.nanoseconds(since: intended) : nil)
         history?.append(HistoryRecord(call, request: request))
     }
 }

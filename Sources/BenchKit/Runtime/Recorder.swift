@@ -65,30 +65,27 @@ final class Recorder: Sendable {
         rowSink?(rows)
     }
 
-    /// Notes that an operation was issued `lag` nanoseconds after its intended time (0 for closed models).
-    func started(phase: Int, lagNanoseconds lag: UInt64, openModel: Bool) {
+    /// Notes that an operation started, for the live in-flight count. No lock: what the operation's start means for
+    /// the phase's stats (its schedule lag) is recorded with its completion, under one lock per operation.
+    func started() {
         inFlightCount.add(1, ordering: .relaxed)
-        state.withLock {
-            $0.phases[phase].issued += 1
-            if openModel {
-                _ = $0.phases[phase].scheduleLag.record(max(lag, 1))
-                if lag > Recorder.lateThresholdNanoseconds { $0.phases[phase].lateStarts += 1 }
-            }
-        }
     }
 
     /// Records one completed logical call with everything its retry layer did. O(attempts).
-    func completed(phase: Int, call: CallRecord, intended: Instant) {
+    /// - Parameter lagNanoseconds: how late the operation started after its intended time, for open models; nil
+    ///   for closed ones (their next operation is due when the previous one answered).
+    func completed(phase: Int, call: CallRecord, intended: Instant, lagNanoseconds: UInt64?) {
         completed(
             phase: phase, operation: call.operation, outcome: OperationOutcome(call.finalResult), intended: intended,
-            sent: call.attempts.first?.actualSend ?? call.start, finished: call.end, call: call)
+            sent: call.attempts.first?.actualSend ?? call.start, finished: call.end, lagNanoseconds: lagNanoseconds,
+            call: call)
     }
 
-    /// Records one completed logical operation, with its call record when the retry layer made one.
-    /// O(1) amortised, plus O(attempts) for the call record.
+    /// Records one completed logical operation (issued, and answered or given up), with its schedule lag for open
+    /// models and its call record when the retry layer made one. O(1) amortised, plus O(attempts) for the record.
     func completed(
         phase: Int, operation: String, outcome: OperationOutcome, intended: Instant, sent: Instant, finished: Instant,
-        call: CallRecord? = nil
+        lagNanoseconds: UInt64? = nil, call: CallRecord? = nil
     ) {
         inFlightCount.subtract(1, ordering: .relaxed)
         completedCount.add(1, ordering: .relaxed)
@@ -100,6 +97,11 @@ final class Recorder: Sendable {
         let corrected = finished.nanoseconds(since: intended)
         let raw = finished.nanoseconds(since: sent)
         state.withLock {
+            $0.phases[phase].issued += 1
+            if let lag = lagNanoseconds {
+                _ = $0.phases[phase].scheduleLag.record(max(lag, 1))
+                if lag > Recorder.lateThresholdNanoseconds { $0.phases[phase].lateStarts += 1 }
+            }
             // One dictionary lookup, mutated in place: the histograms inside are not copied.
             $0.phases[phase].operations[operation, default: OperationStats()].record(
                 outcome, correctedNanoseconds: corrected, rawNanoseconds: raw, call: call)

@@ -51,7 +51,7 @@ final class ConnectionPool: EventLoopTimerTarget {
     var openCount: Int { connections.count }
     private var waiterCount: Int { waiters.count - waitersHead }
     /// Whether requests are queued for a connection (a closed loop then hands its connection back to them).
-    var hasWaiters: Bool { waitersHead < waiters.count }
+    var hasWaiters: Bool { waiterCount > 0 }
 
     /// Sends `job` on an idle connection, a new one, or queues it.
     func submit(_ job: ClientJob) {

@@ -61,13 +61,12 @@ struct OperationIssuer: Sendable {
     /// and records the call, intended to start at `intended`.
     func issue(index: Int, intended: Instant, openModel: Bool) async {
         let (_, request) = request(at: index)
-        let start = clock.now
+        // A closed model's operation is due when it starts: no lag, and no clock read for one.
+        let lag = openModel ? clock.now.nanoseconds(since: intended) : nil
         recorder.started()
         let call = await pipeline.call(
             request, sequence: sequenceBase + UInt64(index), phase: phaseName, intendedStart: intended)
-        recorder.completed(
-            phase: phase, call: call, intended: intended,
-            lagNanoseconds: openModel ? start.nanoseconds(since: intended) : nil)
+        recorder.completed(phase: phase, call: call, intended: intended, lagNanoseconds: lag)
         history?.append(HistoryRecord(call, request: request))
     }
 }

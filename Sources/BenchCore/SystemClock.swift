@@ -22,6 +22,9 @@ public struct SystemClock: BenchClock {
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
     }
 
+    /// The `CLOCK_MONOTONIC` reading at which this clock reads `instant`. O(1).
+    public func monotonicNanoseconds(of instant: Instant) -> UInt64 { origin &+ instant.nanoseconds }
+
     public var now: Instant { Instant(nanoseconds: SystemClock.monotonicNanoseconds() &- origin) }
 
     public func date(of instant: Instant) -> Date {

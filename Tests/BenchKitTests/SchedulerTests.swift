@@ -175,8 +175,9 @@ struct ProgressTests {
             Phase("p", .constantRate(10, for: .seconds(3))) { Mix { CreateTargetGroup() } }
         }
         let run = Task { try await Runner(scenario: scenario, clock: clock, transport: transport, progress: progress).run() }
+        let sleepers = PhaseRunner.laneCount + 1  // the lanes' schedulers and the progress reporter
         for step in 1...35 {
-            for _ in 0..<100_000 where clock.sleeperCount < 2 && transport.received < 30 { await Task.yield() }
+            for _ in 0..<100_000 where clock.sleeperCount < sleepers && transport.received < 30 { await Task.yield() }
             clock.advance(to: Instant(nanoseconds: UInt64(step) * 100_000_000))
         }
         _ = try await run.value

@@ -218,28 +218,34 @@ http {{
         """The open model at 20,000 requests/s on the embedded emulator (scenarios/perf/open-20k.swift)."""
         scenario = os.path.join(self.repo, "scenarios", "perf", "open-20k.swift")
         self.run([self.bench, "validate", scenario])
-        summary = self.bench_run(scenario, "P5")
-        phase = summary["phases"][1]
-        lag_us = phase["scheduleLag"]["p99"] * 1000
-        floor_us = self.pacer_p99(phase["targetRate"], phase["elapsedSeconds"])
-        log(f"P5: achieved {phase['achievedRate']:.1f}/s of {phase['targetRate']:.0f}/s, "
-            f"p99 schedule lag {lag_us:.0f} us; the C pacer's p99 right after: {floor_us:.0f} us")
+        # This machine's scheduling noise moves a p99 by 10-100 x from one minute to the next, so bench and the C
+        # pacer alternate for PERF_P5_ROUNDS rounds and the figures are the medians of the rounds.
+        rounds = []
+        for number in range(1, int(os.environ.get("PERF_P5_ROUNDS", "3")) + 1):
+            phase = self.bench_run(scenario, f"P5-{number}")["phases"][1]
+            floor_us = self.pacer_p99(phase["targetRate"], phase["elapsedSeconds"], number)
+            rounds.append((phase["achievedRate"], phase["scheduleLag"]["p99"] * 1000, floor_us, phase["targetRate"]))
+            log(f"P5 round {number}: achieved {phase['achievedRate']:.1f}/s of {phase['targetRate']:.0f}/s, "
+                f"p99 schedule lag {rounds[-1][1]:.0f} us; the C pacer's p99 right after: {floor_us:.0f} us")
+        achieved, lag_us, floor_us = (statistics.median(r[i] for r in rounds) for i in range(3))
+        target = rounds[0][3]
+        suffix = f" (median of {len(rounds)} rounds)"
         return [
-            figure("P5", "open model achieved rate", phase["achievedRate"], "req/s", phase["targetRate"], "target",
-                   ">= 0.995"),
-            figure("P5", "open model p99 schedule lag", lag_us, "us", 200, "target", "<= 1.0"),
-            figure("P5", "open model p99 schedule lag vs the machine's floor", lag_us, "us", floor_us,
+            figure("P5", "open model achieved rate" + suffix, achieved, "req/s", target, "target", ">= 0.995"),
+            figure("P5", "open model p99 schedule lag" + suffix, lag_us, "us", 200, "target", "<= 1.0"),
+            figure("P5", "open model p99 schedule lag vs the machine's floor" + suffix, lag_us, "us", floor_us,
                    "C pacer (scripts/perf/pacer.c)", "<= 1.0"),
         ]
 
-    def pacer_p99(self, rate, seconds):
+    def pacer_p99(self, rate, seconds, number):
         """The p99 wake-up lateness of scripts/perf/pacer.c at the same rate and duration: the floor that any
         program sleeping between operations meets on this machine at this moment (microseconds)."""
         binary = os.path.join(self.out, "pacer")
-        compiler = shutil.which("cc") or shutil.which("clang")  # the Swift toolchain brings clang
-        self.run([compiler, "-O2", "-o", binary, os.path.join(HERE, "pacer.c")])
+        if not os.path.exists(binary):
+            compiler = shutil.which("cc") or shutil.which("clang")  # the Swift toolchain brings clang
+            self.run([compiler, "-O2", "-o", binary, os.path.join(HERE, "pacer.c")])
         output = self.run([binary, str(int(rate)), f"{seconds:.1f}"]).stdout
-        with open(os.path.join(self.out, "P5-pacer.txt"), "w") as f:
+        with open(os.path.join(self.out, f"P5-{number}-pacer.txt"), "w") as f:
             f.write(output)
         return float(re.search(r"p99 ([\d.]+)", output).group(1))
 

@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Foundation
 import Synchronization
 
 /// Runs one phase with its executor until its schedule, duration or iteration count is done, or until
@@ -8,6 +9,9 @@ import Synchronization
 struct PhaseRunner: Sendable {
     /// The longest a scheduler sleeps before it looks at the stop signal again.
     static let stopPollNanoseconds: UInt64 = 50_000_000
+
+    /// How many ``PacedLane``s share an open model's schedule: one per core.
+    static var laneCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     let phase: Phase
     let index: Int
@@ -34,13 +38,37 @@ struct PhaseRunner: Sendable {
 
     /// Open model: operation `i` is issued at its intended time whether or not earlier ones answered; when all
     /// `maxInFlight` slots are busy it waits for one, and the wait counts in its corrected latency.
+    ///
+    /// The schedule is dealt round-robin to one ``PacedLane`` per core: lane `k` sleeps until operation `k`,
+    /// `k + lanes`, ... is due and starts it on its own thread (see ``PacedLane`` for why not Dispatch's pool).
     private func runOpen(_ schedule: ArrivalSchedule, start: Instant) async -> (issued: Int, dropped: Int) {
+        let lanes = (0..<Self.laneCount).map { _ in PacedLane(clock: clock) }
+        defer { for lane in lanes { lane.shutdown() } }
         let slots = AsyncSemaphore(permits: maxInFlight)
-        var next = 0
+        let issued = await withTaskGroup(of: Int.self) { lanesGroup in
+            for (first, lane) in lanes.enumerated() {
+                lanesGroup.addTask(executorPreference: lane) {
+                    await runLane(from: first, every: lanes.count, on: lane, schedule, start: start, slots: slots)
+                }
+            }
+            return await lanesGroup.reduce(0, +)
+        }
+        let planned = phase.executor.plannedOperations ?? issued
+        return (issued, max(0, planned - issued))
+    }
+
+    /// One lane's share of an open model: operations `first`, `first + stride`, ... each at its intended time, as
+    /// child tasks that run on the lane. Returns how many it issued.
+    private func runLane(
+        from first: Int, every stride: Int, on lane: PacedLane, _ schedule: ArrivalSchedule, start: Instant,
+        slots: AsyncSemaphore
+    ) async -> Int {
+        var next = first
+        var issued = 0
         await withDiscardingTaskGroup { group in
             while !stop.isStopped, let offset = schedule.offset(of: next) {
                 let intended = start.advanced(by: offset)
-                await sleep(until: intended)
+                await sleep(until: intended, on: lane)
                 if stop.isStopped { break }
                 await slots.acquire()
                 let operation = next
@@ -48,12 +76,12 @@ struct PhaseRunner: Sendable {
                     await issuer.issue(index: operation, intended: intended, openModel: true)
                     slots.release()
                 }
-                next += 1
+                issued += 1
+                next += stride
             }
             await drainIfStopped(&group)
         }
-        let planned = phase.executor.plannedOperations ?? next
-        return (next, max(0, planned - next))
+        return issued
     }
 
     /// Closed model: `workers` loops, each issuing its next operation when the previous one answered.
@@ -93,12 +121,11 @@ struct PhaseRunner: Sendable {
     }
 
     /// Sleeps until `deadline` in slices, so that a stop is noticed within ``stopPollNanoseconds``.
-    private func sleep(until deadline: Instant) async {
+    private func sleep(until deadline: Instant, on lane: PacedLane) async {
         while !stop.isStopped {
             let now = clock.now
             if now >= deadline { return }
-            let slice = now.advanced(by: PhaseRunner.stopPollNanoseconds)
-            do { try await clock.sleep(until: min(deadline, slice)) } catch { return }
+            await lane.sleep(until: min(deadline, now.advanced(by: PhaseRunner.stopPollNanoseconds)))
         }
     }
 }

@@ -323,7 +323,8 @@ def table(figures):
 def main():
     parser = argparse.ArgumentParser(
         prog="scripts/perf.sh", description=__doc__,
-        epilog="P6's request counts: PERF_P6_SMALL (default 1000000), PERF_P6_LARGE (default 10000000).")
+        epilog="P6's request counts: PERF_P6_SMALL (default 1000000), PERF_P6_LARGE (default 10000000). "
+               "P5's rounds of bench and the C pacer: PERF_P5_ROUNDS (default 3).")
     parser.add_argument("--repo", required=True, help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=5, help="length of each timed load, 1-120 (default 5)")
     parser.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7", help="measures to run, e.g. P1,P3 (default all)")

@@ -39,16 +39,20 @@ struct PhaseRunner: Sendable {
     /// Open model: operation `i` is issued at its intended time whether or not earlier ones answered; when all
     /// `maxInFlight` slots are busy it waits for one, and the wait counts in its corrected latency.
     ///
-    /// The schedule is dealt round-robin to one ``PacedLane`` per core: lane `k` sleeps until operation `k`,
-    /// `k + lanes`, ... is due and starts it on its own thread (see ``PacedLane`` for why not Dispatch's pool).
+    /// The schedule is shared by one ``PacedLane`` per core: each lane claims the next operation not yet claimed,
+    /// sleeps until it is due and starts it on its own thread (see ``PacedLane`` for why not Dispatch's pool).
+    /// Claiming one at a time, rather than dealing the schedule out in turns, means that a lane held up (by a long
+    /// operation, or by the machine not running its thread) delays only the operation it holds: the other lanes
+    /// take the ones after it.
     private func runOpen(_ schedule: ArrivalSchedule, start: Instant) async -> (issued: Int, dropped: Int) {
         let lanes = (0..<Self.laneCount).map { _ in PacedLane(clock: clock) }
         defer { for lane in lanes { lane.shutdown() } }
         let slots = AsyncSemaphore(permits: maxInFlight)
+        let claimed = SharedCounter()
         let issued = await withTaskGroup(of: Int.self) { lanesGroup in
-            for (first, lane) in lanes.enumerated() {
+            for lane in lanes {
                 lanesGroup.addTask(executorPreference: lane) {
-                    await runLane(from: first, every: lanes.count, on: lane, schedule, start: start, slots: slots)
+                    await runLane(lane, claiming: claimed, schedule, start: start, slots: slots)
                 }
             }
             return await lanesGroup.reduce(0, +)
@@ -57,27 +61,26 @@ struct PhaseRunner: Sendable {
         return (issued, max(0, planned - issued))
     }
 
-    /// One lane's share of an open model: operations `first`, `first + stride`, ... each at its intended time, as
-    /// child tasks that run on the lane. Returns how many it issued.
+    /// One lane's part of an open model: claims the next operation from `claimed`, waits until it is due and starts
+    /// it as a child task that runs on the lane, until the schedule ends or the run stops. Returns how many it issued.
     private func runLane(
-        from first: Int, every stride: Int, on lane: PacedLane, _ schedule: ArrivalSchedule, start: Instant,
+        _ lane: PacedLane, claiming claimed: SharedCounter, _ schedule: ArrivalSchedule, start: Instant,
         slots: AsyncSemaphore
     ) async -> Int {
-        var next = first
         var issued = 0
         await withDiscardingTaskGroup { group in
-            while !stop.isStopped, let offset = schedule.offset(of: next) {
+            while !stop.isStopped {
+                let operation = claimed.value.add(1, ordering: .relaxed).oldValue
+                guard let offset = schedule.offset(of: operation) else { break }
                 let intended = start.advanced(by: offset)
                 await sleep(until: intended, on: lane)
                 if stop.isStopped { break }
                 await slots.acquire()
-                let operation = next
                 group.addTask {
                     await issuer.issue(index: operation, intended: intended, openModel: true)
                     slots.release()
                 }
                 issued += 1
-                next += stride
             }
             await drainIfStopped(&group)
         }

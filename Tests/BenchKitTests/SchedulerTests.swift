@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 import Testing
 
@@ -190,5 +191,55 @@ struct ProgressTests {
         // (the tick and the 11th arrival are due at the same instant).
         #expect(first.contains("errors 10 ") || first.contains("errors 11 "), "\(first)")
         #expect(first.hasSuffix("\n"))
+    }
+}
+
+/// A transport whose first request holds the thread it runs on (an open-model lane) until the test releases it,
+/// as a long operation does; every request is answered with an error.
+final class ThreadHoldingTransport: Transport {
+    private let state = Mutex<(received: Int, released: Bool)>((0, false))
+
+    var received: Int { state.withLock { $0.received } }
+
+    func release() { state.withLock { $0.released = true } }
+
+    func send(_ request: AWSRequest, context: RequestContext) async -> AttemptResult {
+        let first = state.withLock { s -> Bool in
+            s.received += 1
+            return s.received == 1
+        }
+        // Bounded: gives the thread back after 30 s even if the test never releases it.
+        let giveUp = SystemClock.monotonicNanoseconds() + 30_000_000_000
+        while first, !state.withLock({ $0.released }), SystemClock.monotonicNanoseconds() < giveUp { sched_yield() }
+        return .serviceError(ServiceError(code: "Held", httpStatus: 500, message: "released"))
+    }
+}
+
+extension SchedulerTests {
+    @Test(
+        "open model: a lane held up by a long operation delays only the operation it holds; the others go on time",
+        .enabled(if: PhaseRunner.laneCount >= 2, "needs two lanes, so two cores"))
+    func heldLane() async throws {
+        let clock = ManualClock()
+        let transport = ThreadHoldingTransport()
+        let runner = Runner(scenario: scenario(.constantRate(100, for: .seconds(1))), clock: clock, transport: transport)
+        let run = Task { try await runner.run() }
+        await eventually { transport.received == 1 }  // operation 0, due at once, now holds its lane
+        // Operations 1-10 fall due; the held lane had already claimed one of them.
+        for step in 1...10 {
+            await eventually { clock.sleeperCount > 0 }
+            clock.advance(to: Instant(nanoseconds: UInt64(step) * 10_000_000))
+            await eventually { transport.received >= step }
+        }
+        await eventually { transport.received >= 10 }
+        #expect(transport.received == 10)  // dealt out in turns, the held lane's five would wait: 6
+        transport.release()
+        for step in 11...110 {
+            await eventually { clock.sleeperCount > 0 || transport.received == 100 }
+            clock.advance(to: Instant(nanoseconds: UInt64(step) * 10_000_000))
+        }
+        let phase = try await run.value.summary.phases[0]
+        #expect(phase.issued == 100)
+        #expect(phase.completed == 100)
     }
 }

@@ -1,4 +1,5 @@
 import BenchCore
+import Foundation
 import Glibc
 import Synchronization
 import Testing
@@ -52,22 +53,32 @@ struct PacedLaneTests {
         let lane = PacedLane(clock: clock)
         defer { lane.shutdown() }
         let order = EventLog()
-        let deadline = Mutex<Instant?>(nil)
+        let wakeAt = Mutex<Instant?>(nil)
         let sleeper = Task(executorPreference: lane) {
-            // 10 s away: far enough that a busy test machine cannot delay the job past it.
-            let wakeAt = clock.now.advanced(by: 10_000_000_000)
-            deadline.withLock { $0 = wakeAt }
-            await lane.sleep(until: wakeAt)
+            let deadline = clock.now.advanced(by: 10_000_000_000)
+            wakeAt.withLock { $0 = deadline }
+            await lane.sleep(until: deadline)
             order.append("sleeper")
         }
-        for _ in 0..<10_000 where !lane.hasSleeper { try await Task.sleep(for: .milliseconds(1)) }
-        #expect(lane.hasSleeper)
-        let ranAt = await Task(executorPreference: lane) { () -> Instant in
-            order.append("job")
-            return clock.now
-        }.value
-        let wakeAt = try #require(deadline.withLock { $0 })
-        #expect(ranAt < wakeAt)  // the lane woke for the job, rather than at the sleeper's deadline
+        // The job is started by a thread of its own as soon as the sleeper waits: a test task can be held up for
+        // seconds while the whole suite runs, a thread is not.
+        let job = Mutex<Task<Instant, Never>?>(nil)
+        Thread {
+            for _ in 0..<100_000 where !lane.hasSleeper { usleep(100) }
+            let started = Task(executorPreference: lane) { () -> Instant in
+                order.append("job")
+                return clock.now
+            }
+            job.withLock { $0 = started }
+        }.start()
+        var started: Task<Instant, Never>?
+        for _ in 0..<100_000 where started == nil {
+            try await Task.sleep(for: .milliseconds(1))
+            started = job.withLock { $0 }
+        }
+        let ranAt = try #require(await started?.value)
+        let deadline = try #require(wakeAt.withLock { $0 })
+        #expect(ranAt < deadline)  // the lane woke for the job, rather than at the sleeper's deadline
         await sleeper.value
         #expect(order.events == ["job", "sleeper"])
     }

@@ -123,6 +123,40 @@ struct CodeDeployTargetTests {
         }
     }
 
+    @Test("a target read again while in progress answers what a first read at that moment answers",
+          arguments: ComputePlatform.allCases)
+    func repeatedReads(platform: ComputePlatform) throws {
+        let reader = CodeDeployFixture()
+        let (id, targetIds) = try reader.deployment(platform, targets: 6)
+        // Every 100 ms through the whole schedule (1 s start delay + 8 events of at most 2 s), and either side of
+        // every event's start and end (read off a finished copy, to the millisecond): a kept answer must change
+        // exactly when a fresh emulator's first read does.
+        var instants: [UInt64] = Array(stride(from: 0, through: 20_000_000_000, by: 100_000_000))
+        let finished = CodeDeployFixture()
+        _ = try finished.deployment(platform, targets: 6)
+        finished.clock.advance(to: Instant(nanoseconds: 60_000_000_000))
+        let origin = finished.clock.date(of: .zero)
+        for target in try finished.targets(targetIds, of: id) {
+            for event in lifecycleEvents(of: target) {
+                for date in [event.startTime, event.endTime].compactMap({ $0 }) {
+                    let milliseconds = UInt64((date.timeIntervalSince(origin) * 1_000).rounded())
+                    instants += [milliseconds * 1_000_000 - 1_000_000, milliseconds * 1_000_000 + 2_000_000]
+                }
+            }
+        }
+        #expect(instants.count > 201 + 6 * 2 * 2)  // the grid, and both sides of at least two boundaries a target
+        for instant in instants.sorted() {
+            reader.clock.advance(to: Instant(nanoseconds: instant))
+            let fresh = CodeDeployFixture()
+            let (freshId, freshIds) = try fresh.deployment(platform, targets: 6)
+            #expect(freshId == id && freshIds == targetIds)
+            fresh.clock.advance(to: Instant(nanoseconds: instant))
+            let expected = try fresh.targets(freshIds, of: freshId)
+            #expect(try reader.targets(targetIds, of: id) == expected, "at \(instant) ns")
+            #expect(try reader.targets(targetIds, of: id) == expected, "at \(instant) ns, read twice")
+        }
+    }
+
     @Test("a deployment with no targets lists none and has succeeded")
     func emptyDeployment() throws {
         let fixture = CodeDeployFixture()

@@ -273,11 +273,8 @@ struct HTTPClientTests {
             _ = ScriptedServer.readHead(fd)  // waits until the client gives up and closes
         }
         defer { server.stop() }
-        let client = try HTTPClient(configuration: HTTPClient.Configuration(maxConnectionsPerEndpoint: 1))
-        defer { client.shutdown() }
-        let summary = await client.runClosedLoop(
-            HTTPRequest(path: "/"), to: HTTPEndpoint(host: "127.0.0.1", port: server.port), concurrency: 1,
-            duration: .milliseconds(600), timeout: .milliseconds(100))
+        let (summary, _) = try await closedLoopOnOneConnection(
+            to: server, duration: .milliseconds(600), timeout: .milliseconds(100))
         #expect(summary.succeeded == 1)
         #expect(summary.failed >= 1)
         #expect(summary.firstFailure?.kind == .timeout)
@@ -296,14 +293,24 @@ struct HTTPClientTests {
             ScriptedServer.write(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
         }
         defer { server.stop() }
+        let (summary, statistics) = try await closedLoopOnOneConnection(
+            to: server, duration: .milliseconds(300), timeout: .seconds(5))
+        #expect(summary.failed == 0, "\(String(describing: summary.firstFailure))")
+        #expect(summary.succeeded >= 1)  // time-bounded: usually hundreds, but a loaded machine may be slow
+        #expect(summary.nonSuccess == (summary.succeeded + 1) / 2)  // each connection answers 503, then 200
+        #expect(statistics.connectionsOpened == (summary.succeeded + 1) / 2)
+    }
+
+    /// A one-slot closed loop of `GET /` against `server`, on a client with one connection per endpoint; the
+    /// summary and the client's statistics once the loop ended.
+    private func closedLoopOnOneConnection(
+        to server: ScriptedServer, duration: Duration, timeout: Duration
+    ) async throws -> (ClosedLoopSummary, HTTPClient.Statistics) {
         let client = try HTTPClient(configuration: HTTPClient.Configuration(maxConnectionsPerEndpoint: 1))
         defer { client.shutdown() }
         let summary = await client.runClosedLoop(
             HTTPRequest(path: "/"), to: HTTPEndpoint(host: "127.0.0.1", port: server.port), concurrency: 1,
-            duration: .milliseconds(300), timeout: .seconds(5))
-        #expect(summary.failed == 0, "\(String(describing: summary.firstFailure))")
-        #expect(summary.succeeded >= 1)  // time-bounded: usually hundreds, but a loaded machine may be slow
-        #expect(summary.nonSuccess == (summary.succeeded + 1) / 2)  // each connection answers 503, then 200
-        #expect(client.statistics.connectionsOpened == (summary.succeeded + 1) / 2)
+            duration: duration, timeout: timeout)
+        return (summary, client.statistics)
     }
 }

@@ -38,10 +38,10 @@ struct BenchExecutable {
     /// Runs `bench` to completion, reading both pipes before waiting so a large output cannot block it.
     func run(_ arguments: [String], in folder: URL) throws -> Result {
         let (process, out, err) = try start(arguments, in: folder)
-        return finish(process, out, err)
+        return Self.finish(process, out, err)
     }
 
-    func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
+    static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
         group.enter()
@@ -57,6 +57,25 @@ struct BenchExecutable {
             stderr: String(decoding: errData, as: UTF8.self)
         )
     }
+}
+
+/// The package root, from this file's path (Tests/EndToEndTests/BenchExecutable.swift).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// Runs `scripts/<name>` with bash to completion, with `environment` added to this process's.
+func runScript(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> BenchExecutable.Result
+{
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = [packageRoot.appendingPathComponent("scripts/\(name)").path] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    return BenchExecutable.finish(process, out, err)
 }
 
 /// A fresh temporary folder, removed by the caller.

@@ -3,26 +3,11 @@ import Testing
 
 @Suite("scripts/nightly.sh and scripts/gate.sh, end to end", .serialized)
 struct GateScriptTests {
-    /// The package root, from this file's path (Tests/EndToEndTests/GateScriptTests.swift).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     func script(
         _ name: String, _ arguments: [String], environment extra: [String: String]
     ) throws -> BenchExecutable.Result {
         let bench = try BenchExecutable()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Self.root.appendingPathComponent("scripts/\(name)").path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["BENCH": bench.url.path].merging(extra) { $1 }
-        ) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return bench.finish(process, out, err)
+        return try runScript(name, arguments, environment: ["BENCH": bench.url.path].merging(extra) { $1 })
     }
 
     @Test("the nightly script run twice on the same build reports no regression, and keeps a history and trend page")

@@ -5,20 +5,10 @@ import Testing
 /// itself is minutes of load and is run by hand or by the nightly job, not by `swift test`.
 @Suite("scripts/perf.sh arguments")
 struct PerfScriptTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
+    /// Runs `scripts/perf.sh`; its standard output and error together.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [repo.appendingPathComponent("scripts/perf.sh").path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try runScript("perf.sh", arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 
     @Test("--help lists the options without building")

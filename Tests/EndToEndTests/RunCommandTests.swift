@@ -186,7 +186,7 @@ struct RunCommandTests {
         }
         usleep(700_000)
         kill(process.processIdentifier, SIGINT)
-        let result = bench.finish(process, out, err)
+        let result = BenchExecutable.finish(process, out, err)
         #expect(result.status == 130, "stderr: \(result.stderr)")
         let data = try Data(contentsOf: folder.appendingPathComponent("out/summary.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -1,4 +1,5 @@
 import BenchCore
+
 /// Everything the VPC Lattice emulator holds, kept behind one lock by ``LatticeEmulator``.
 struct LatticeState {
     var ids: IDGenerator

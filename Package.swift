@@ -38,14 +38,16 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
         .executableTarget(name: "bench", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
+        // Tests only: running child processes (python3 peers, openssl) and stopping child servers (nginx).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
-        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "BenchHTTPTests", dependencies: ["BenchHTTP", "BenchCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "BenchHTTPTests", dependencies: ["BenchHTTP", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AWSModel", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Resilience", "Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
     ]
 )

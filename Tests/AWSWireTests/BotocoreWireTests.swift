@@ -2,6 +2,7 @@ import AWSModel
 import BenchCore
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AWSWire
 
@@ -123,10 +124,10 @@ struct BotocoreWireTests {
 
 /// Runs botocore in a `python3` child process (`research/scripts/wire_capture.py`'s technique).
 enum BotocoreWire {
-    static let isAvailable: Bool = (try? PythonProcess.run(script: "import botocore.session", input: Data())) != nil
+    static let isAvailable = pythonCanImport("botocore.session")
 
     static func run(_ input: [String: Any]) throws -> [String: Any] {
-        let output = try PythonProcess.run(script: script, input: try JSONSerialization.data(withJSONObject: input))
+        let output = try runPython(script: script, input: try JSONSerialization.data(withJSONObject: input))
         return try JSONSerialization.jsonObject(with: output) as? [String: Any] ?? [:]
     }
 
@@ -185,31 +186,4 @@ enum BotocoreWire {
             result["errors"].append(out)
         json.dump(result, sys.stdout, default=str)
         """
-}
-
-/// A `python3 -c <script>` child process fed `input` on stdin.
-enum PythonProcess {
-    struct Failed: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func run(script: String, input: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (stdin, stdout, stderr)
-        try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failed(description: "python3 failed: \(String(decoding: errors, as: UTF8.self))")
-        }
-        return output
-    }
 }

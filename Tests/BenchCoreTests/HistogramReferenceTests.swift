@@ -1,11 +1,12 @@
 import BenchCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the reference Python implementation (`pip install hdrhistogram`, module `hdrh`) on the same values.
 enum PythonHDR {
     /// Whether `python3 -c "import hdrh"` succeeds; computed once.
-    static let isAvailable: Bool = (try? run(["-c", "import hdrh"]).status) == 0
+    static let isAvailable = pythonCanImport("hdrh")
 
     /// Reads cases from the file named by argv[1], one per line: `highest digits v1 v2 ...`. Prints, per case,
     /// the value at each percentile of argv[2] (comma-separated), space-separated, on one line.
@@ -22,20 +23,6 @@ enum PythonHDR {
             found = histogram.get_percentile_to_value_dict(percentiles)
             print(" ".join(str(found[p]) for p in percentiles))
         """
-
-    /// Runs `python3 arguments...`; reads the output to the end before waiting, so a large output cannot block.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }
 
 @Suite("Histogram against the reference Python HdrHistogram")
@@ -89,13 +76,11 @@ struct HistogramReferenceTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-hdrh-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scriptURL = folder.appendingPathComponent("reference.py")
         let valuesURL = folder.appendingPathComponent("values.txt")
-        try PythonHDR.script.write(to: scriptURL, atomically: true, encoding: .utf8)
         try lines.joined(separator: "\n").write(to: valuesURL, atomically: true, encoding: .utf8)
         let percentileList = Self.percentiles.map { "\($0)" }.joined(separator: ",")
-        let (status, output) = try PythonHDR.run([scriptURL.path, valuesURL.path, percentileList])
-        try #require(status == 0)
+        let (status, output, errors) = try runPython(PythonHDR.script, [valuesURL.path, percentileList])
+        try #require(status == 0, "\(errors)")
 
         let answers = output.split(separator: "\n")
         try #require(answers.count == histograms.count)

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
+
 @testable import BenchHTTP
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -80,18 +83,9 @@ struct NginxTests {
             throw HTTPSystemError(operation: "nginx", message: "did not start listening: \(log)")
         }
 
-        /// SIGQUIT (graceful), then waits for the exit, bounded to 5 s before SIGKILL. Polls `waitpid` instead of
-        /// `Process.waitUntilExit`, which can hang for good when called from a test's cooperative thread.
+        /// Stops nginx (``stopGracefully(_:)``: SIGQUIT, then SIGKILL after 5 s) and removes its folder.
         func stop() {
-            let pid = process.processIdentifier
-            kill(pid, SIGQUIT)
-            var status: Int32 = 0
-            for attempt in 0..<600 {
-                let reaped = waitpid(pid, &status, WNOHANG)
-                if reaped == pid || (reaped < 0 && errno == ECHILD) { break }
-                if attempt == 500 { kill(pid, SIGKILL) }
-                usleep(10_000)
-            }
+            stopGracefully(process)
             try? FileManager.default.removeItem(at: directory)
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
@@ -75,17 +76,9 @@ final class TLSFrontEnd {
         throw SetupError("nginx did not start listening: \(log)")
     }
 
-    /// SIGQUIT, then `waitpid` polled (not `waitUntilExit`, which can hang from a task), SIGKILL after 5 s.
+    /// Stops nginx (``stopGracefully(_:)``: SIGQUIT, then SIGKILL after 5 s) and removes its folder.
     func stop() {
-        let pid = process.processIdentifier
-        kill(pid, SIGQUIT)
-        var status: Int32 = 0
-        for attempt in 0..<600 {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid || (reaped < 0 && errno == ECHILD) { break }
-            if attempt == 500 { kill(pid, SIGKILL) }
-            usleep(10_000)
-        }
+        stopGracefully(process)
         try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
@@ -197,7 +198,7 @@ struct LiveEndpointTests {
 
     /// Needs boto3 (pip; scripts/install-test-deps.sh installs it). Skipped, and said so, without it.
     @Test("boto3 with endpoint_url: the four operations, their read-backs and modeled errors",
-          .enabled(if: botocoreAvailable, "python3 cannot import boto3/botocore"))
+          .enabled(if: boto3Available, "python3 cannot import boto3"))
     func boto3() throws {
         let (server, port) = try Self.server()
         defer { server.stop() }
@@ -226,7 +227,7 @@ struct LiveEndpointTests {
     }
 
     @Test("boto3 standard retries against --fault throttle:p=1: 3 attempts, then ThrottlingException with Retry-After",
-          .enabled(if: botocoreAvailable, "python3 cannot import boto3/botocore"))
+          .enabled(if: boto3Available, "python3 cannot import boto3"))
     func boto3Retries() throws {
         let (server, port) = try Self.server {
             $0.faults = FaultPlan([try! FaultSpecParser.parse("throttle:p=1,retry-after=2")])
@@ -242,7 +243,10 @@ struct LiveEndpointTests {
 }
 
 /// Whether moto (pip `moto[server]`, installed by scripts/install-test-deps.sh) can be imported.
-let motoAvailable: Bool = (try? runPython("import moto.server\n", []).status) == 0
+let motoAvailable = pythonCanImport("moto.server")
+
+/// Whether boto3 can be imported (pip; scripts/install-test-deps.sh installs it).
+let boto3Available = pythonCanImport("boto3")
 
 /// moto_server 5.2.1 as a live endpoint: it implements CreateTargetGroup and RegisterInstance but answers
 /// RegisterTargets with an HTML 500 (wire.md §5). Needs moto; skipped, and said so, without it.

@@ -1,20 +1,12 @@
 import AWSWire
 import Foundation
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
 /// Whether botocore can be imported (pip `boto3`/`botocore`; scripts/install-test-deps.sh installs it).
-let botocoreAvailable: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import botocore"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-}()
+let botocoreAvailable = pythonCanImport("botocore")
 
 /// The bytes of every synthetic fault, as bench's fault layer and `bench serve` send them, fed to botocore's own
 /// response parsing through a real client (a `before-send` hook answers instead of the network).

@@ -2,6 +2,7 @@ import AWSModel
 import BenchCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Signs seeded random requests with both our signer and botocore's own `SigV4Auth` (frozen clock, like
 /// `research/scripts/sigv4_vectors.py`) and requires the same canonical request and `Authorization` header.
@@ -107,11 +108,11 @@ enum BotocoreOracle {
         var authorization: String
     }
 
-    static let isAvailable: Bool = (try? run(script: "import botocore.auth", input: Data())) != nil
+    static let isAvailable = pythonCanImport("botocore.auth")
 
     static func sign(_ requests: [OracleRequest]) throws -> [Answer] {
         let input = try JSONSerialization.data(withJSONObject: requests.map(\.json))
-        let output = try run(script: signScript, input: input)
+        let output = try runPython(script: signScript, input: input)
         let list = try #require(try JSONSerialization.jsonObject(with: output) as? [[String: String]])
         return try list.map {
             Answer(
@@ -140,26 +141,4 @@ enum BotocoreOracle {
             out.append({"authorization": auth, "canonical_request": signer.canonical_request(req)})
         json.dump(out, sys.stdout)
         """
-
-    private struct Failed: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    private static func run(script: String, input: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (stdin, stdout, stderr)
-        try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failed(description: "python3 failed: \(String(decoding: errors, as: UTF8.self))")
-        }
-        return output
-    }
 }

@@ -1,0 +1,85 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `executable` with `arguments` to its end; returns its exit status, standard output and standard error.
+/// `input`, when given, is written to its standard input, which is then closed. Standard error is read and
+/// `input` written on other threads while standard output is read, so a chatty child cannot block on a full pipe.
+public func runProcess(
+    _ executable: URL, _ arguments: [String], input: Data? = nil
+) throws -> (status: Int32, output: String, errors: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let stdin = input.map { _ in Pipe() }
+    if let stdin { process.standardInput = stdin }
+    try process.run()
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errors = Data()
+    DispatchQueue.global().async(group: group) { errors = err.fileHandleForReading.readDataToEndOfFile() }
+    if let stdin, let input {
+        DispatchQueue.global().async(group: group) {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+    }
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+}
+
+/// Runs `python3` (through `/usr/bin/env`) with `arguments`, as ``runProcess(_:_:input:)`` does.
+public func runPython(arguments: [String], input: Data? = nil) throws -> (status: Int32, output: String, errors: String) {
+    try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, input: input)
+}
+
+/// Runs a Python script with `arguments`; the script goes to a temporary file, so that its `sys.argv` is theirs.
+public func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-py-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("script.py")
+    try script.write(to: file, atomically: true, encoding: .utf8)
+    return try runPython(arguments: [file.path] + arguments)
+}
+
+/// Whether `python3 -c "import <module>"` succeeds: the test peers installed by scripts/install-test-deps.sh
+/// (`botocore`, `moto.server`, `hdrh`). Suites that need one are `.enabled(if:)` it, so a missing peer shows as
+/// a named skip.
+public func pythonCanImport(_ module: String) -> Bool {
+    (try? runPython(arguments: ["-c", "import \(module)"]).status) == 0
+}
+
+/// Stops a child server (nginx): SIGQUIT, its graceful stop, then `waitpid` polled every 10 ms, with SIGKILL
+/// after 5 s and giving up after 6 s. Polls rather than calling `Process.waitUntilExit`, which can hang for good
+/// when called from a test's cooperative thread.
+public func stopGracefully(_ process: Process) {
+    let pid = process.processIdentifier
+    kill(pid, SIGQUIT)
+    var status: Int32 = 0
+    for attempt in 0..<600 {
+        let reaped = waitpid(pid, &status, WNOHANG)
+        if reaped == pid || (reaped < 0 && errno == ECHILD) { break }
+        if attempt == 500 { kill(pid, SIGKILL) }
+        usleep(10_000)
+    }
+}
+
+/// A child process that exited with a non-zero status.
+public struct ChildProcessFailed: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Runs `python3 -c <script>` with `input` on its standard input and returns its standard output.
+/// - Throws: ``ChildProcessFailed`` with the script's standard error when it exits non-zero.
+public func runPython(script: String, input: Data) throws -> Data {
+    let run = try runPython(arguments: ["-c", script], input: input)
+    guard run.status == 0 else { throw ChildProcessFailed(description: "python3 failed: \(run.errors)") }
+    return Data(run.output.utf8)
+}

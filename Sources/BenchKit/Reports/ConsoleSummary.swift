@@ -15,6 +15,7 @@ enum ConsoleSummary {
             if let lag = phase.scheduleLag { head += ", schedule lag p99 \(format(lag.p99, 3)) ms" }
             if phase.lateStarts > 0 { head += ", \(phase.lateStarts) late starts" }
             if phase.dropped > 0 { head += ", \(phase.dropped) not issued" }
+            if let cpu = phase.cpuMicrosecondsPerOperation { head += ", CPU \(format(cpu, 1)) us/op" }
             lines.append(head)
             lines += table(phase.operations)
         }

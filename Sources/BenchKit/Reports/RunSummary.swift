@@ -109,6 +109,12 @@ public struct RunSummary: Sendable, Codable, Hashable {
         public var dropped: Int
         /// Actual minus intended send time, for open models.
         public var scheduleLag: Latency?
+        /// CPU seconds the whole process (user and system, every thread) spent during the phase: the load
+        /// generator, and with the embedded emulator the emulator too. Absent in summaries written before it.
+        public var cpuSeconds: Double?
+        /// ``cpuSeconds`` per completed operation, in microseconds: what one logical operation costs this process.
+        /// At full speed in a closed model it bounds the rate: cores / this = operations per second.
+        public var cpuMicrosecondsPerOperation: Double?
         public var operations: [String: Operation]
     }
 
@@ -188,6 +194,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
                 plannedOperations: stats.executor.plannedOperations, issued: stats.issued, completed: completed,
                 lateStarts: stats.lateStarts, dropped: stats.dropped,
                 scheduleLag: open ? Latency(stats.scheduleLag) : nil,
+                cpuSeconds: stats.cpuSeconds,
+                cpuMicrosecondsPerOperation: completed > 0 ? stats.cpuSeconds.map { $0 * 1e6 / Double(completed) } : nil,
                 operations: stats.operations.mapValues(Operation.init)
             )
         }

@@ -95,6 +95,9 @@ struct PhaseStats: Sendable {
     let executor: Executor
     var startedAt: Instant?
     var endedAt: Instant?
+    /// The process's CPU seconds (user and system, every thread) when the phase started, and spent during it.
+    var cpuSecondsAtStart: Double?
+    var cpuSeconds: Double?
     /// Logical operations started.
     var issued = 0
     /// Starts more than ``Recorder/lateThresholdNanoseconds`` after their intended time.

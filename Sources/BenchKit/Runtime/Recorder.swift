@@ -19,6 +19,8 @@ final class Recorder: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The process's CPU seconds so far, read when a phase starts and ends.
+    private let processCPUSeconds: @Sendable () -> Double
     /// Receives closed interval rows, in order, under the recorder's lock (the `latency.csv` stream).
     private let rowSink: (@Sendable ([IntervalRow]) -> Void)?
     private let completedCount = Atomic<Int>(0)
@@ -30,28 +32,35 @@ final class Recorder: Sendable {
     ///   - origin: the run's start; interval rows are aligned to it.
     ///   - intervalNanoseconds: the length of a `latency.csv` interval.
     ///   - rowSink: where closed interval rows go as the run proceeds.
+    ///   - processCPUSeconds: the process's CPU time so far (`getrusage`; tests pass a fake).
     init(
         phases: [Phase], origin: Instant = .zero, intervalNanoseconds: UInt64 = 1_000_000_000,
-        rowSink: (@Sendable ([IntervalRow]) -> Void)? = nil
+        rowSink: (@Sendable ([IntervalRow]) -> Void)? = nil,
+        processCPUSeconds: @escaping @Sendable () -> Double = { ProcessResources.sample().cpuSeconds }
     ) {
         state = Mutex(State(
             phases: phases.map { PhaseStats(name: $0.name, executor: $0.executor) },
             series: IntervalSeries(origin: origin, intervalNanoseconds: intervalNanoseconds)
         ))
         self.rowSink = rowSink
+        self.processCPUSeconds = processCPUSeconds
     }
 
     func phaseStarted(_ phase: Int, at instant: Instant) {
+        let cpu = processCPUSeconds()
         state.withLock {
             $0.phases[phase].startedAt = instant
+            $0.phases[phase].cpuSecondsAtStart = cpu
             $0.series.startPhase($0.phases[phase].name, at: instant)
             flushRows(&$0)
         }
     }
 
     func phaseEnded(_ phase: Int, at instant: Instant, dropped: Int) {
+        let cpu = processCPUSeconds()
         state.withLock {
             $0.phases[phase].endedAt = instant
+            $0.phases[phase].cpuSeconds = $0.phases[phase].cpuSecondsAtStart.map { max(0, cpu - $0) }
             $0.phases[phase].dropped += dropped
             $0.series.finish(at: instant)
             flushRows(&$0)

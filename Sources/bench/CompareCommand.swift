@@ -8,7 +8,8 @@ enum CompareCommand {
         USAGE: bench compare <baseline name | run folder> <run folder> [options]
 
         Compares a run with a saved baseline (or another run folder): per operation p50, p90, p99, p99.9, max
-        (corrected latency, lower is better) and error rate, per phase the achieved rate (higher is better).
+        (corrected latency, lower is better) and error rate, per phase the achieved rate (higher is better) and
+        the CPU per operation of the bench process (lower is better).
         A change is a regression only when it is worse beyond BOTH the relative and the absolute tolerance.
         Prints the rows outside tolerance, writes compare.json and compare.md, and exits 3 on a regression.
 
@@ -16,7 +17,7 @@ enum CompareCommand {
           --confirm N            on a suspected regression, rerun the current run's scenario N times (same file
                                  and flags, from its summary.json) and keep only regressions most reruns show
           --tolerance M=V        override one metric's tolerance (repeatable): p99=20% (relative), p99=3ms,
-                                 achieved_rate=10/s, error_rate=0.01 (absolute). Metrics: \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", "))
+                                 achieved_rate=10/s, error_rate=0.01, cpu_per_op=5us (absolute). Metrics: \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", "))
           --preset P             start from default, strict (5%, no absolute slack) or relaxed (2x default)
           --out DIR              where compare.json and compare.md go (default: the current run folder)
           --baselines DIR        the baselines folder (default \(BaselineStore.defaultFolder) or $BENCH_BASELINES)

@@ -65,6 +65,25 @@ struct CompareTests {
         #expect(row?.polarity == .prefersLarger && row?.unit == "ops/s")
     }
 
+    @Test("CPU per operation is compared per phase, lower is better; a baseline without it adds no row")
+    func cpuPerOperation() {
+        var base = Self.baseline
+        base.phases[0].cpuMicrosecondsPerOperation = 20
+        base.phases[1].cpuMicrosecondsPerOperation = 20
+        var current = base
+        current.phases[0].cpuMicrosecondsPerOperation = 26  // noise: +30 %, within 50 %
+        current.phases[1].cpuMicrosecondsPerOperation = 40  // regression: twice the CPU, +20 us
+        let comparison = SummaryComparison(
+            baseline: base, baselineLabel: "base", current: current, currentLabel: "now")
+        #expect(comparison.regressions.map(\.key) == ["phase steady cpu_per_op"])
+        let row = comparison.rows.first { $0.key == "phase warm-up cpu_per_op" }
+        #expect(row?.verdict == .unchanged && row?.unit == "us" && row?.polarity == .prefersSmaller)
+        #expect(ComparisonReport.markdown(comparison).contains("20.0us"), "shown in microseconds")
+
+        let old = SummaryComparison(baseline: Self.baseline, baselineLabel: "old", current: current, currentLabel: "now")
+        #expect(!old.rows.contains { $0.metric == .cpuPerOperation }, "summaries written before phases had a CPU figure")
+    }
+
     @Test(
         "a change counts only beyond both tolerances, on both sides of each",
         arguments: [
@@ -94,7 +113,7 @@ struct CompareTests {
         let comparison = Self.compare(current)
         #expect(comparison.regressions.isEmpty)
         #expect(comparison.rows.filter { $0.verdict == .missing }.allSatisfy { $0.scope == "CreateTargetGroup" })
-        #expect(comparison.rows.filter { $0.verdict == .new }.count == ComparedMetric.allCases.count - 1)
+        #expect(comparison.rows.filter { $0.verdict == .new }.count == ComparedMetric.allCases.count { !$0.isPerPhase })
     }
 
     @Test(
@@ -121,6 +140,9 @@ struct CompareTests {
             ("p50=250us", .p50, 0.5, 0.25),
             ("achieved_rate=10/s", .achievedRate, 0.25, 10),
             ("error_rate=0.02", .errorRate, 0.5, 0.02),
+            ("cpu_per_op=8us", .cpuPerOperation, 0.5, 8),
+            ("cpu_per_op=1ms", .cpuPerOperation, 0.5, 1_000),
+            ("cpu_per_op=10%", .cpuPerOperation, 0.1, 5),
         ])
     func toleranceOverrides(text: String, metric: ComparedMetric, relative: Double, absolute: Double) throws {
         var table = ToleranceTable.default
@@ -133,7 +155,7 @@ struct CompareTests {
     @Test(
         "bad --tolerance values are refused naming the metric or the value",
         arguments: [
-            "p98=20%", "p99", "p99=20", "p99=-1%", "error_rate=x", "achieved_rate=-3/s",
+            "p98=20%", "p99", "p99=20", "p99=-1%", "error_rate=x", "achieved_rate=-3/s", "cpu_per_op=7",
         ])
     func badTolerances(text: String) {
         var table = ToleranceTable.default
@@ -205,18 +227,22 @@ struct CompareStoreTests {
         let file = root.appendingPathComponent("history.jsonl")
         var later = CompareTests.changed
         later.startedAt = later.startedAt.addingTimeInterval(86_400)
+        later.phases[1].cpuMicrosecondsPerOperation = 42
         let comparison = CompareTests.compare(later)
-        let lines = [
-            try HistoryEntry(CompareTests.baseline).jsonLine(),
-            try HistoryEntry(later, comparison: comparison).jsonLine(),
-        ]
+        // The first line as written before entries carried the CPU per operation: it still reads.
+        let older = try HistoryEntry(CompareTests.baseline).jsonLine().replacingOccurrences(of: "\"cpuPerOperation\":{},", with: "")
+        #expect(!older.contains("cpuPerOperation"))
+        let lines = [older, try HistoryEntry(later, comparison: comparison).jsonLine()]
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
         let entries = try HistoryEntry.read(file)
         #expect(entries.count == 2)
         #expect(entries[1].regressions == 3)
         #expect(entries[0].operations["RegisterTargets"]?.count == 150)
+        #expect(entries[0].cpuPerOperation == nil && entries[1].cpuPerOperation == ["steady": 42])
         let page = TrendPage.render(entries)
-        for id in ["trend-p99", "trend-p50", "trend-errors", "trend-rate"] { #expect(page.contains("id=\"\(id)\"")) }
+        for id in ["trend-p99", "trend-p50", "trend-errors", "trend-rate", "trend-cpu"] {
+            #expect(page.contains("id=\"\(id)\""))
+        }
         #expect(page.components(separatedBy: "<tr").count == 4, "a header and two runs")
         try Data("{\"not\": 1}\n".utf8).write(to: file)
         #expect(throws: UsageError.self) { try HistoryEntry.read(file) }

@@ -69,6 +69,7 @@ public enum ComparisonReport {
         guard let value else { return "—" }
         switch metric.unit {
         case "ms": return ConsoleSummary.format(value, 3) + "ms"
+        case "us": return ConsoleSummary.format(value, 1) + "us"
         case "ratio": return Threshold.number(value * 100) + "%"
         default: return ConsoleSummary.format(value, 1) + "/s"
         }

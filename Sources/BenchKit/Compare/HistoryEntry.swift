@@ -27,6 +27,8 @@ public struct HistoryEntry: Sendable, Codable, Hashable {
     public var operations: [String: Point]
     /// Achieved rate per phase.
     public var achievedRates: [String: Double]
+    /// CPU microseconds per operation per phase (absent in lines written before summaries carried it).
+    public var cpuPerOperation: [String: Double]?
 
     public init(_ summary: RunSummary, comparison: SummaryComparison? = nil) {
         startedAt = summary.startedAt
@@ -44,6 +46,9 @@ public struct HistoryEntry: Sendable, Codable, Hashable {
         }
         achievedRates = Dictionary(
             summary.phases.map { ($0.name, $0.achievedRate) }, uniquingKeysWith: { first, _ in first })
+        cpuPerOperation = Dictionary(
+            summary.phases.compactMap { phase in phase.cpuMicrosecondsPerOperation.map { (phase.name, $0) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The entry as one line of JSON (no newline).
@@ -73,8 +78,8 @@ public struct HistoryEntry: Sendable, Codable, Hashable {
     }
 }
 
-/// `trend.html`: a history's p99 latency per operation, error rate and achieved rate per phase over the
-/// runs, and a table of runs. Self-contained, like `report.html`.
+/// `trend.html`: a history's p99 latency per operation, error rate, achieved rate and CPU per operation per phase
+/// over the runs, and a table of runs. Self-contained, like `report.html`.
 public enum TrendPage {
     public static func render(_ entries: [HistoryEntry]) -> String {
         let runs = entries.sorted { $0.startedAt < $1.startedAt }
@@ -109,6 +114,7 @@ public enum TrendPage {
             $0.operations[$1].map { $0.errorRate * 100 }
         }
         body += chart("trend-rate", "achieved rate per phase", "ops/s", phases) { $0.achievedRates[$1] }
+        body += chart("trend-cpu", "CPU per operation per phase", "us", phases) { $0.cpuPerOperation?[$1] }
         body +=
             "<h2>Runs</h2><table><tr><th>started</th><th>seed</th><th>seconds</th><th>gate</th>"
             + "<th>regressions</th></tr>"

@@ -29,7 +29,7 @@ public struct SummaryComparison: Sendable, Codable, Hashable {
     public var confirmation: Confirmation?
 
     /// Compares `current` with `baseline`: per operation (all phases added up) p50, p90, p99, p99.9, max and
-    /// error rate; per phase the achieved rate. Rows are sorted by scope, then metric.
+    /// error rate; per phase the achieved rate and the CPU per operation. Rows are sorted by scope, then metric.
     public init(
         baseline: RunSummary, baselineLabel: String, current: RunSummary, currentLabel: String,
         tolerances: ToleranceTable = .default
@@ -42,7 +42,7 @@ public struct SummaryComparison: Sendable, Codable, Hashable {
         for name in Set(baseline.totals.keys).union(current.totals.keys).sorted() {
             let old = baseline.totals[name]
             let new = current.totals[name]
-            for metric in ComparedMetric.allCases where metric != .achievedRate {
+            for metric in ComparedMetric.allCases where !metric.isPerPhase {
                 rows.append(
                     ComparisonRow(
                         scope: name, metric: metric, baseline: old.flatMap { metric.value(of: $0) },
@@ -56,13 +56,16 @@ public struct SummaryComparison: Sendable, Codable, Hashable {
                 !baseline.phases.contains { $0.name == name }
             }
         for name in phaseNames {
-            rows.append(
-                ComparisonRow(
-                    scope: "phase \(name)", metric: .achievedRate,
-                    baseline: baseline.phases.first { $0.name == name }?.achievedRate,
-                    current: current.phases.first { $0.name == name }?.achievedRate,
-                    tolerance: tolerances[.achievedRate]
-                ))
+            let old = baseline.phases.first { $0.name == name }
+            let new = current.phases.first { $0.name == name }
+            for metric in ComparedMetric.allCases where metric.isPerPhase {
+                let row = ComparisonRow(
+                    scope: "phase \(name)", metric: metric, baseline: old.flatMap { metric.value(of: $0) },
+                    current: new.flatMap { metric.value(of: $0) }, tolerance: tolerances[metric])
+                // A baseline written before phases carried their CPU has no figure: nothing to compare, no row.
+                if metric == .cpuPerOperation, row.verdict == .new, old != nil { continue }
+                rows.append(row)
+            }
         }
         self.rows = rows
     }
@@ -111,7 +114,16 @@ extension ComparedMetric {
         case .errorRate:
             guard operation.count > 0 else { return nil }
             return Double(operation.errors.values.reduce(0, +) + operation.unknown) / Double(operation.count)
-        case .achievedRate: return nil
+        case .achievedRate, .cpuPerOperation: return nil
+        }
+    }
+
+    /// This metric of one phase; `nil` for per-operation metrics, and for the CPU of a phase that has none.
+    func value(of phase: RunSummary.PhaseSummary) -> Double? {
+        switch self {
+        case .achievedRate: return phase.achievedRate
+        case .cpuPerOperation: return phase.cpuMicrosecondsPerOperation
+        default: return nil
         }
     }
 }

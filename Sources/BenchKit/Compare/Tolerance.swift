@@ -36,14 +36,31 @@ public enum ComparedMetric: String, Sendable, Codable, CodingKeyRepresentable, H
     case max
     case errorRate = "error_rate"
     case achievedRate = "achieved_rate"
+    /// The process's CPU per completed operation in a phase (`phases[].cpuMicrosecondsPerOperation`): the load
+    /// generator, and with the embedded emulator the emulator too, got more expensive.
+    case cpuPerOperation = "cpu_per_op"
 
     public var polarity: Polarity { self == .achievedRate ? .prefersLarger : .prefersSmaller }
+
+    /// Whether the metric is compared per phase (else per operation, all phases added up).
+    public var isPerPhase: Bool { self == .achievedRate || self == .cpuPerOperation }
 
     public var unit: String {
         switch self {
         case .errorRate: return "ratio"
         case .achievedRate: return "ops/s"
+        case .cpuPerOperation: return "us"
         default: return "ms"
+        }
+    }
+
+    /// Nanoseconds in one of the metric's unit, for metrics that are durations (an absolute `--tolerance` is
+    /// then given with a unit, `2ms` or `5us`); nil for the others.
+    var nanosecondsPerUnit: Double? {
+        switch self {
+        case .errorRate, .achievedRate: return nil
+        case .cpuPerOperation: return 1e3
+        default: return 1e6
         }
     }
 
@@ -61,6 +78,7 @@ public enum ComparedMetric: String, Sendable, Codable, CodingKeyRepresentable, H
         case .max: return Tolerance(relative: 3.0, absolute: 100)
         case .errorRate: return Tolerance(relative: 0.5, absolute: 0.01)
         case .achievedRate: return Tolerance(relative: 0.25, absolute: 5)
+        case .cpuPerOperation: return Tolerance(relative: 0.5, absolute: 5)
         }
     }
 }
@@ -92,7 +110,8 @@ public struct ToleranceTable: Sendable, Codable, Hashable {
 
     public subscript(metric: ComparedMetric) -> Tolerance { tolerances[metric] ?? metric.defaultTolerance }
 
-    /// Applies one `--tolerance` override: `p99=20%` sets the relative tolerance, `p99=3ms` (durations),
+    /// Applies one `--tolerance` override: `p99=20%` sets the relative tolerance, `p99=3ms` or `cpu_per_op=5us`
+    /// (durations),
     /// `achieved_rate=10/s` or `error_rate=0.01` the absolute one.
     /// - Throws: ``UsageError`` naming the metric or the value that is wrong.
     public mutating func apply(_ text: String) throws(UsageError) {
@@ -108,11 +127,11 @@ public struct ToleranceTable: Sendable, Codable, Hashable {
                 throw UsageError("--tolerance \"\(text)\": the relative tolerance must be a percentage >= 0")
             }
             tolerance.relative = percent / 100
-        } else if metric.unit == "ms" {
+        } else if let nanosecondsPerUnit = metric.nanosecondsPerUnit {
             guard let nanoseconds = Threshold.parseDurationNanoseconds(value) else {
                 throw UsageError("--tolerance \"\(text)\": give a percentage (20%) or a duration with a unit (2ms)")
             }
-            tolerance.absolute = nanoseconds / 1e6
+            tolerance.absolute = nanoseconds / nanosecondsPerUnit
         } else {
             let number = metric == .achievedRate && value.hasSuffix("/s") ? String(value.dropLast(2)) : value
             guard let absolute = Double(number), absolute.isFinite, absolute >= 0 else {

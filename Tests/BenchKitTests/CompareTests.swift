@@ -80,8 +80,10 @@ struct CompareTests {
         #expect(row?.verdict == .unchanged && row?.unit == "us" && row?.polarity == .prefersSmaller)
         #expect(ComparisonReport.markdown(comparison).contains("20.0us"), "shown in microseconds")
 
-        let old = SummaryComparison(baseline: Self.baseline, baselineLabel: "old", current: current, currentLabel: "now")
-        #expect(!old.rows.contains { $0.metric == .cpuPerOperation }, "summaries written before phases had a CPU figure")
+        let old = SummaryComparison(
+            baseline: Self.baseline, baselineLabel: "old", current: current, currentLabel: "now")
+        #expect(
+            !old.rows.contains { $0.metric == .cpuPerOperation }, "summaries written before phases had a CPU figure")
     }
 
     @Test(
@@ -230,7 +232,8 @@ struct CompareStoreTests {
         later.phases[1].cpuMicrosecondsPerOperation = 42
         let comparison = CompareTests.compare(later)
         // The first line as written before entries carried the CPU per operation: it still reads.
-        let older = try HistoryEntry(CompareTests.baseline).jsonLine().replacingOccurrences(of: "\"cpuPerOperation\":{},", with: "")
+        let older = try HistoryEntry(CompareTests.baseline).jsonLine()
+            .replacingOccurrences(of: "\"cpuPerOperation\":{},", with: "")
         #expect(!older.contains("cpuPerOperation"))
         let lines = [older, try HistoryEntry(later, comparison: comparison).jsonLine()]
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)

@@ -35,12 +35,16 @@ public func runProcess(
 }
 
 /// Runs `python3` (through `/usr/bin/env`) with `arguments`, as ``runProcess(_:_:input:)`` does.
-public func runPython(arguments: [String], input: Data? = nil) throws -> (status: Int32, output: String, errors: String) {
+public func runPython(
+    arguments: [String], input: Data? = nil
+) throws -> (status: Int32, output: String, errors: String) {
     try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, input: input)
 }
 
 /// Runs a Python script with `arguments`; the script goes to a temporary file, so that its `sys.argv` is theirs.
-public func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+public func runPython(
+    _ script: String, _ arguments: [String]
+) throws -> (status: Int32, output: String, errors: String) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-py-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -111,8 +111,7 @@ public struct ToleranceTable: Sendable, Codable, Hashable {
     public subscript(metric: ComparedMetric) -> Tolerance { tolerances[metric] ?? metric.defaultTolerance }
 
     /// Applies one `--tolerance` override: `p99=20%` sets the relative tolerance, `p99=3ms` or `cpu_per_op=5us`
-    /// (durations),
-    /// `achieved_rate=10/s` or `error_rate=0.01` the absolute one.
+    /// (durations), `achieved_rate=10/s` or `error_rate=0.01` the absolute one.
     /// - Throws: ``UsageError`` naming the metric or the value that is wrong.
     public mutating func apply(_ text: String) throws(UsageError) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)

@@ -61,14 +61,16 @@ enum HTMLReport {
 
     private static func phaseTable(_ summary: RunSummary) -> String {
         var rows = "<h2>Phases</h2><table><tr><th>phase</th><th>executor</th><th>target/s</th><th>achieved/s</th>"
-        rows += "<th>issued</th><th>completed</th><th>late starts</th><th>not issued</th><th>lag p99 ms</th><th>CPU us/op</th></tr>"
+        rows += "<th>issued</th><th>completed</th><th>late starts</th><th>not issued</th><th>lag p99 ms</th>"
+        rows += "<th>CPU us/op</th></tr>"
         for phase in summary.phases {
             rows += "<tr><td>\(HTMLText.escape(phase.name))</td><td>\(HTMLText.escape(phase.executor))</td>"
             rows += "<td>\(phase.targetRate.map { ConsoleSummary.format($0, 1) } ?? "&ndash;")</td>"
             rows += "<td>\(ConsoleSummary.format(phase.achievedRate, 1))</td><td>\(phase.issued)</td><td>\(phase.completed)</td>"
             rows += "<td>\(phase.lateStarts)</td><td>\(phase.dropped)</td>"
             rows += "<td>\(phase.scheduleLag.map { ConsoleSummary.format($0.p99, 3) } ?? "&ndash;")</td>"
-            rows += "<td>\(phase.cpuMicrosecondsPerOperation.map { ConsoleSummary.format($0, 1) } ?? "&ndash;")</td></tr>"
+            let cpu = phase.cpuMicrosecondsPerOperation.map { ConsoleSummary.format($0, 1) } ?? "&ndash;"
+            rows += "<td>\(cpu)</td></tr>"
         }
         return rows + "</table>"
     }

@@ -195,7 +195,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
                 lateStarts: stats.lateStarts, dropped: stats.dropped,
                 scheduleLag: open ? Latency(stats.scheduleLag) : nil,
                 cpuSeconds: stats.cpuSeconds,
-                cpuMicrosecondsPerOperation: completed > 0 ? stats.cpuSeconds.map { $0 * 1e6 / Double(completed) } : nil,
+                cpuMicrosecondsPerOperation:
+                    completed > 0 ? stats.cpuSeconds.map { $0 * 1e6 / Double(completed) } : nil,
                 operations: stats.operations.mapValues(Operation.init)
             )
         }

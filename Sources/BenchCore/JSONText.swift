@@ -18,31 +18,44 @@ public enum JSONText {
     }
 
     /// Appends `value` as a quoted JSON string.
+    ///
+    /// Reads the string's UTF-8 in place: no copy of the `String`, so no reference-count traffic on storage that
+    /// other threads may share.
     /// - Complexity: O(n) in the UTF-8 length of `value`; runs that need no escaping are copied in one step.
     public static func appendString(_ value: String, to bytes: inout [UInt8], nonASCII: NonASCII = .verbatim) {
-        var value = value
+        let escapingNonASCII = nonASCII == .escaped
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            appendQuoted(utf8, to: &bytes, escapingNonASCII: escapingNonASCII)
+        }
+        if written == nil {  // a bridged string without contiguous UTF-8
+            var copy = value
+            copy.withUTF8 { appendQuoted($0, to: &bytes, escapingNonASCII: escapingNonASCII) }
+        }
+    }
+
+    private static func appendQuoted(
+        _ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], escapingNonASCII: Bool
+    ) {
         bytes.append(UInt8(ascii: "\""))
-        value.withUTF8 { appendEscaped($0, to: &bytes, escapingNonASCII: nonASCII == .escaped) }
+        appendEscaped(utf8, to: &bytes, escapingNonASCII: escapingNonASCII)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends the decimal digits of `value`.
-    /// - Complexity: O(digits).
+    /// - Complexity: O(digits); the digits are formed on the stack and appended in one step.
     public static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
-        var digits = 1
-        var rest = value
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
+        // 20 digits hold UInt64.max; filled from the end.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var index = buffer.count
+            var rest = value
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
         }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var index = bytes.count
-        rest = value
-        repeat {
-            index -= 1
-            bytes[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        } while rest > 0
     }
 
     /// Appends the decimal form of `value`, with a leading `-` when negative.
@@ -51,11 +64,21 @@ public enum JSONText {
         appendInteger(UInt64(value.magnitude), to: &bytes)
     }
 
+    /// Copies `utf8`, escaping what JSON (and `escapingNonASCII`) requires.
+    /// - Complexity: O(n). The leading run that needs no escaping, usually the whole string, is found eight bytes
+    ///   at a time (``needsEscaping(_:escapingNonASCII:)``), then the rest a byte at a time.
     private static func appendEscaped(
         _ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], escapingNonASCII: Bool
     ) {
         var runStart = 0
         var index = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while index + 8 <= utf8.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if needsEscaping(word, escapingNonASCII: escapingNonASCII) { break }
+                index += 8
+            }
+        }
         while index < utf8.count {
             let byte = utf8[index]
             let plain = byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
@@ -81,6 +104,20 @@ public enum JSONText {
             runStart = index
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+
+    /// Whether any of the eight bytes of `word` needs escaping: below 0x20, `"` or `\`, and with
+    /// `escapingNonASCII` also 0x7F and above. Uses the word-at-a-time tests "has a byte less than n" and "has a
+    /// zero byte" (a byte equal to c is a zero byte of `word ^ c`), which are exact: true exactly when such a
+    /// byte is there.
+    @inline(__always)
+    private static func needsEscaping(_ word: UInt64, escapingNonASCII: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        if hasControl || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) { return true }
+        return escapingNonASCII && (word & highs != 0 || hasZero(word ^ (ones &* 0x7F)))
     }
 
     private static func appendEscapedASCII(_ byte: UInt8, to bytes: inout [UInt8]) {

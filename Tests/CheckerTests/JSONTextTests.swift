@@ -30,4 +30,46 @@ import Testing
         let value = "é😀\u{7F}\u{0}\"/"
         #expect(Self.text { JSONText.appendString(value, to: &$0) } == "\"é😀\u{7F}\\u0000\\\"/\"")
     }
+
+    /// Each character that needs escaping (and its plain neighbours `!`, `#`, `[`, `]`, `~`, space), at every
+    /// position of a 17-character ASCII string, in both styles, against a character-by-character reference: the
+    /// eight-bytes-at-a-time scan finds every one and no other.
+    @Test(arguments: [
+        "\"", "\\", "\u{0}", "\u{1F}", "\n", "\u{7F}", "é", "😀", "!", "#", "[", "]", "~", " ", "\u{80}", "\u{FF}",
+    ])
+    func everyPositionAgainstAReference(_ special: String) {
+        for position in 0...16 {
+            var characters = Array(repeating: Character("a"), count: 17)
+            characters[position] = Character(special)
+            let value = String(characters)
+            for style in [JSONText.NonASCII.verbatim, .escaped] {
+                let written = Self.text { JSONText.appendString(value, to: &$0, nonASCII: style) }
+                #expect(written == Self.reference(value, escaped: style == .escaped), "\(position) \(style)")
+            }
+        }
+    }
+
+    /// JSON escaping one scalar at a time, as both styles specify it.
+    static func reference(_ value: String, escaped: Bool) -> String {
+        func unicodeEscape(_ unit: UInt16) -> String {
+            let hex = String(unit, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{8}": out += "\\b"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\u{C}": out += "\\f"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20: out += unicodeEscape(UInt16(scalar.value))
+            case _ where escaped && scalar.value >= 0x7F: out += String(scalar).utf16.map(unicodeEscape).joined()
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
 }

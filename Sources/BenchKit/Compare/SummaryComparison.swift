@@ -59,12 +59,13 @@ public struct SummaryComparison: Sendable, Codable, Hashable {
             let old = baseline.phases.first { $0.name == name }
             let new = current.phases.first { $0.name == name }
             for metric in ComparedMetric.allCases where metric.isPerPhase {
-                let row = ComparisonRow(
-                    scope: "phase \(name)", metric: metric, baseline: old.flatMap { metric.value(of: $0) },
-                    current: new.flatMap { metric.value(of: $0) }, tolerance: tolerances[metric])
-                // A baseline written before phases carried their CPU has no figure: nothing to compare, no row.
-                if metric == .cpuPerOperation, row.verdict == .new, old != nil { continue }
-                rows.append(row)
+                let before = old.flatMap { metric.value(of: $0) }
+                // A baseline phase without the figure (written before phases carried their CPU): no row.
+                if old != nil, before == nil { continue }
+                rows.append(
+                    ComparisonRow(
+                        scope: "phase \(name)", metric: metric, baseline: before,
+                        current: new.flatMap { metric.value(of: $0) }, tolerance: tolerances[metric]))
             }
         }
         self.rows = rows

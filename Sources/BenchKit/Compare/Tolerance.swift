@@ -54,13 +54,13 @@ public enum ComparedMetric: String, Sendable, Codable, CodingKeyRepresentable, H
         }
     }
 
-    /// Nanoseconds in one of the metric's unit, for metrics that are durations (an absolute `--tolerance` is
+    /// Nanoseconds in one of the metric's ``unit``, for metrics that are durations (an absolute `--tolerance` is
     /// then given with a unit, `2ms` or `5us`); nil for the others.
     var nanosecondsPerUnit: Double? {
-        switch self {
-        case .errorRate, .achievedRate: return nil
-        case .cpuPerOperation: return 1e3
-        default: return 1e6
+        switch unit {
+        case "ms": return 1e6
+        case "us": return 1e3
+        default: return nil
         }
     }
 

@@ -98,7 +98,8 @@ struct PhaseStats: Sendable {
     /// The process's CPU seconds (user and system, every thread) when the phase started, and spent during it.
     var cpuSecondsAtStart: Double?
     var cpuSeconds: Double?
-    /// Logical operations started.
+    /// Logical operations issued, each counted when it completes (answered, failed, or cancelled as unknown when
+    /// a stopped run's drain times out), under the one lock an operation takes.
     var issued = 0
     /// Starts more than ``Recorder/lateThresholdNanoseconds`` after their intended time.
     var lateStarts = 0

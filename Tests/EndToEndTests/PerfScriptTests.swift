@@ -6,8 +6,10 @@ import Testing
 @Suite("scripts/perf.sh arguments")
 struct PerfScriptTests {
     /// Runs `scripts/perf.sh`; its standard output and error together.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try runScript("perf.sh", arguments)
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
+        let result = try runScript("perf.sh", arguments, environment: environment)
         return (result.status, result.stdout + result.stderr)
     }
 
@@ -15,7 +17,7 @@ struct PerfScriptTests {
     func help() throws {
         let (status, output) = try Self.run(["--help"])
         #expect(status == 0)
-        for option in ["--seconds", "--only", "--out", "--update-docs", "PERF_P6_SMALL"] {
+        for option in ["--seconds", "--only", "--out", "--update-docs", "PERF_P6_SMALL", "PERF_P5_ROUNDS"] {
             #expect(output.contains(option), "\(option) missing from: \(output)")
         }
         #expect(!output.contains("building bench"))
@@ -28,6 +30,18 @@ struct PerfScriptTests {
     ])
     func badArguments(arguments: [String], message: String) throws {
         let (status, output) = try Self.run(arguments)
+        #expect(status == 2)
+        #expect(output.contains(message), "\(output)")
+        #expect(!output.contains("building bench"))
+    }
+
+    @Test("bad counts in the environment name the variable and its range, exit 2, nothing built", arguments: [
+        ("PERF_P5_ROUNDS", "0", "PERF_P5_ROUNDS must be a whole number in 1...100 (got '0')"),
+        ("PERF_P5_ROUNDS", "three", "PERF_P5_ROUNDS must be a whole number in 1...100 (got 'three')"),
+        ("PERF_P6_LARGE", "-5", "PERF_P6_LARGE must be a whole number in 1...1000000000 (got '-5')"),
+    ])
+    func badEnvironment(name: String, value: String, message: String) throws {
+        let (status, output) = try Self.run(["--only", "P5"], environment: [name: value])
         #expect(status == 2)
         #expect(output.contains(message), "\(output)")
         #expect(!output.contains("building bench"))

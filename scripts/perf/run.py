@@ -43,6 +43,20 @@ def wait_port(port, seconds=30):
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
 
 
+# Counts taken from the environment: name -> (default, lowest, highest).
+KNOBS = {"PERF_P5_ROUNDS": (3, 1, 100), "PERF_P6_SMALL": (1_000_000, 1, 1_000_000_000),
+         "PERF_P6_LARGE": (10_000_000, 1, 1_000_000_000)}
+
+
+def knob(name):
+    """The whole number in the environment variable `name`, or its default; ValueError naming it and its range."""
+    default, low, high = KNOBS[name]
+    text = os.environ.get(name, str(default))
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise ValueError(f"{name} must be a whole number in {low}...{high} (got {text!r})")
+    return int(text)
+
+
 def figure(measure, name, value, unit, reference, reference_name, target, higher_is_better=True):
     """One row of perf.json: `ratio` is value / reference; `target` bounds the ratio (or the value when the
     reference is the target itself)."""
@@ -233,7 +247,7 @@ http {{
         # This machine's scheduling noise moves a p99 by 10-100 x from one minute to the next, so bench and the C
         # pacer alternate for PERF_P5_ROUNDS rounds and the figures are the medians of the rounds.
         rounds = []
-        for number in range(1, int(os.environ.get("PERF_P5_ROUNDS", "3")) + 1):
+        for number in range(1, knob("PERF_P5_ROUNDS") + 1):
             phase = self.bench_run(scenario, f"P5-{number}")["phases"][1]
             floor_us = self.pacer_p99(phase["targetRate"], phase["elapsedSeconds"], number)
             rounds.append((phase["achievedRate"], phase["scheduleLag"]["p99"] * 1000, floor_us, phase["targetRate"]))
@@ -264,8 +278,7 @@ http {{
     # P6 -------------------------------------------------------------------------------------------------
     def p6(self):
         """Peak RSS of the same scenario with 1M and with 10M requests (summary.json `resources`)."""
-        small = int(os.environ.get("PERF_P6_SMALL", "1000000"))
-        large = int(os.environ.get("PERF_P6_LARGE", "10000000"))
+        small, large = knob("PERF_P6_SMALL"), knob("PERF_P6_LARGE")
         peaks = {}
         for count in (small, large):
             path = os.path.join(self.out, f"memory-{count}.swift")
@@ -351,6 +364,11 @@ def main():
     unknown = [item for item in wanted if item not in {f"P{n}" for n in range(1, 8)}]
     if unknown:
         parser.error(f"--only: unknown measure(s) {', '.join(unknown)}; expected P1...P7")
+    for name in KNOBS:
+        try:
+            knob(name)
+        except ValueError as error:
+            parser.error(str(error))
     if args.check_arguments:
         return 0
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")

@@ -38,7 +38,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
         .executableTarget(name: "bench", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
-        // Tests only: running child processes (python3 peers, openssl) and stopping child servers (nginx).
+        // Tests only: running child processes (python3 peers, openssl, bench, scripts) and stopping nginx.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "TestSupport"], swiftSettings: swiftSettings),
@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Resilience", "Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["BenchKit", "BenchHTTP", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,6 @@
 import Foundation
+import TestSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,21 +43,10 @@ struct BenchExecutable {
         return Self.finish(process, out, err)
     }
 
+    /// Reads both pipes of a started `bench` to their end and waits for it (``finishProcess(_:_:_:)``).
     static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
-        )
+        let (status, output, errors) = finishProcess(process, out, err)
+        return Result(status: status, stdout: output, stderr: errors)
     }
 }
 
@@ -67,15 +58,10 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 func runScript(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
     -> BenchExecutable.Result
 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = [packageRoot.appendingPathComponent("scripts/\(name)").path] + arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    return BenchExecutable.finish(process, out, err)
+    let (status, output, errors) = try runProcess(
+        URL(fileURLWithPath: "/bin/bash"), [packageRoot.appendingPathComponent("scripts/\(name)").path] + arguments,
+        environment: environment)
+    return BenchExecutable.Result(status: status, stdout: output, stderr: errors)
 }
 
 /// A fresh temporary folder, removed by the caller.

@@ -5,29 +5,42 @@ import Glibc
 #endif
 
 /// Runs `executable` with `arguments` to its end; returns its exit status, standard output and standard error.
-/// `input`, when given, is written to its standard input, which is then closed. Standard error is read and
-/// `input` written on other threads while standard output is read, so a chatty child cannot block on a full pipe.
+/// `input`, when given, is written to its standard input (on another thread), which is then closed; `environment`
+/// is added to this process's.
 public func runProcess(
-    _ executable: URL, _ arguments: [String], input: Data? = nil
+    _ executable: URL, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:]
 ) throws -> (status: Int32, output: String, errors: String) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
     let stdin = input.map { _ in Pipe() }
     if let stdin { process.standardInput = stdin }
     try process.run()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errors = Data()
-    DispatchQueue.global().async(group: group) { errors = err.fileHandleForReading.readDataToEndOfFile() }
+    let writing = DispatchGroup()
     if let stdin, let input {
-        DispatchQueue.global().async(group: group) {
+        DispatchQueue.global().async(group: writing) {
             stdin.fileHandleForWriting.write(input)
             try? stdin.fileHandleForWriting.close()
         }
     }
+    let result = finishProcess(process, out, err)
+    writing.wait()
+    return result
+}
+
+/// Reads a started child's standard output and standard error to their end, then waits for it to exit.
+/// Standard error is read on another thread while standard output is read, so a chatty child cannot block on a
+/// full pipe.
+public func finishProcess(
+    _ process: Process, _ out: Pipe, _ err: Pipe
+) -> (status: Int32, output: String, errors: String) {
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errors = Data()
+    DispatchQueue.global().async(group: group) { errors = err.fileHandleForReading.readDataToEndOfFile() }
     let output = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()

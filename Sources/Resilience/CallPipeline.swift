@@ -89,9 +89,8 @@ public struct CallPipeline: Sendable {
             let reason: GiveUpReason? = if case .giveUp(let reason) = decision { reason } else { nil }
             return CallRecord(
                 sequence: sequence, invocationId: invocationId, service: request.service,
-                operation: request.operationName, parameterDigest: request.parameterDigest,
-                token: attempts.first?.token, phase: phase, intendedStart: intendedStart ?? start, start: start,
-                end: clock.now, attempts: attempts, outcome: Self.outcome(of: attempts, final: result),
+                operation: request.operationName, token: attempts.first?.token, phase: phase,
+                intendedStart: intendedStart ?? start, start: start, end: clock.now, attempts: attempts, outcome: Self.outcome(of: attempts, final: result),
                 giveUpReason: reason, backoffNanoseconds: totalBackoff, finalResult: result)
         }
     }

@@ -51,8 +51,6 @@ public struct CallRecord: Sendable {
     public var invocationId: String
     public var service: AWSService
     public var operation: String
-    /// ``AWSRequest/parameterDigest`` (token excluded).
-    public var parameterDigest: String
     /// The token of the first attempt.
     public var token: String?
     public var phase: String?

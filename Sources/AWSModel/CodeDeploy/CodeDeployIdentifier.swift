@@ -7,8 +7,9 @@ public enum CodeDeployIdentifier {
     /// Whether `id` is `d-` followed by exactly 9 of `[0-9A-Z]`.
     /// - Complexity: O(n) in the length of `id`, no allocation.
     public static func isDeploymentId(_ id: String) -> Bool {
-        var scanner = UTF8Scanner(id)
-        return scanner.literal("d-") && scanner.run(isUpperAlphanumeric, 9...9) && scanner.atEnd
+        UTF8Scanner.scan(id) { scanner in
+            scanner.literal("d-") && scanner.run(isUpperAlphanumeric, 9...9) && scanner.atEnd
+        }
     }
 
     /// Whether `id` has the target id format of `platform`:
@@ -18,7 +19,10 @@ public enum CodeDeployIdentifier {
     /// - `cloudFormation`: a stack id, `arn:<partition>:cloudformation:<region>:<12 digits>:stack/<name>/<id>`.
     /// - Complexity: O(n) in the length of `id`, no allocation.
     public static func isTargetId(_ id: String, for platform: ComputePlatform) -> Bool {
-        var scanner = UTF8Scanner(id)
+        UTF8Scanner.scan(id) { scanner in isTargetId(&scanner, for: platform) }
+    }
+
+    private static func isTargetId(_ scanner: inout UTF8Scanner, for platform: ComputePlatform) -> Bool {
         switch platform {
         case .server:
             guard scanner.literal("i-") else { return false }
@@ -63,40 +67,49 @@ public enum CodeDeployIdentifier {
     }
 }
 
-/// A forward cursor over a string's UTF-8 bytes for the identifier checks above.
+/// A forward cursor over a string's UTF-8 bytes for the identifier checks above. It reads the bytes in place
+/// (a native string's storage): stepping a `String.UTF8View` index costs several times more per byte, and a
+/// `BatchGetDeploymentTargets` checks up to 25 ids.
 private struct UTF8Scanner {
-    private let bytes: String.UTF8View
-    private var index: String.UTF8View.Index
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
 
-    init(_ string: String) {
-        bytes = string.utf8
-        index = bytes.startIndex
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
-    var atEnd: Bool { index == bytes.endIndex }
+    /// Runs `body` with a scanner at the start of `string`'s UTF-8 bytes (copied first only when the string
+    /// is not stored contiguously, as a bridged one may not be).
+    static func scan(_ string: String, _ body: (inout UTF8Scanner) -> Bool) -> Bool {
+        if let result = string.utf8.withContiguousStorageIfAvailable({ bytes in
+            var scanner = UTF8Scanner(bytes)
+            return body(&scanner)
+        }) {
+            return result
+        }
+        return Array(string.utf8).withUnsafeBufferPointer { bytes in
+            var scanner = UTF8Scanner(bytes)
+            return body(&scanner)
+        }
+    }
+
+    var atEnd: Bool { index == bytes.count }
 
     /// Consumes `text` if the input continues with it.
     mutating func literal(_ text: StaticString) -> Bool {
-        var probe = index
-        let matched = text.withUTF8Buffer { expected in
-            for byte in expected {
-                guard probe != bytes.endIndex, bytes[probe] == byte else { return false }
-                probe = bytes.index(after: probe)
-            }
-            return true
-        }
-        if matched { index = probe }
-        return matched
+        let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        guard bytes.count - index >= expected.count,
+            bytes[index..<index + expected.count].elementsEqual(expected)
+        else { return false }
+        index += expected.count
+        return true
     }
 
     /// Consumes the longest run of bytes that satisfy `accepts` and returns its length.
     mutating func count(while accepts: (UInt8) -> Bool) -> Int {
-        var length = 0
-        while index != bytes.endIndex, accepts(bytes[index]) {
-            index = bytes.index(after: index)
-            length += 1
-        }
-        return length
+        let start = index
+        while index < bytes.count, accepts(bytes[index]) { index += 1 }
+        return index - start
     }
 
     /// Consumes the longest run of bytes that satisfy `accepts`; true if its length lies in `lengths`.

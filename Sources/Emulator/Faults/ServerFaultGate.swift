@@ -91,19 +91,22 @@ final class ServerFaultGate: Sendable {
     }
 
     /// Whether the partial-failure fault fails `target` of the request keyed `key`; counts it when it does.
-    func failsTarget(_ target: String, request key: String) -> Bool {
-        decide(failureDice, registerTargetsFailureFraction, key + "|" + target, count: \.partialFailures)
+    func failsTarget(_ target: @autoclosure () -> String, request key: String) -> Bool {
+        decide(failureDice, registerTargetsFailureFraction, key, target, count: \.partialFailures)
     }
 
     /// Whether the drop mutation drops `target` of the request keyed `key`; counts it when it does.
-    func dropsTarget(_ target: String, request key: String) -> Bool {
-        decide(dropDice, dropFraction, key + "|" + target, count: \.droppedRegistrations)
+    func dropsTarget(_ target: @autoclosure () -> String, request key: String) -> Bool {
+        decide(dropDice, dropFraction, key, target, count: \.droppedRegistrations)
     }
 
+    /// Draws for `request|target`. The target's key is built only when the fault is on: registering targets
+    /// asks once per target, and a run without these faults should not build strings to learn it.
     private func decide(
-        _ dice: FaultDice, _ fraction: Double, _ key: String, count: WritableKeyPath<EmulatorFaultCounts, Int>
+        _ dice: FaultDice, _ fraction: Double, _ request: String, _ target: () -> String,
+        count: WritableKeyPath<EmulatorFaultCounts, Int>
     ) -> Bool {
-        guard dice.hits(fraction, key) else { return false }
+        guard fraction > 0, dice.hits(fraction, request + "|" + target()) else { return false }
         state.withLock { $0.counts[keyPath: count] += 1 }
         return true
     }

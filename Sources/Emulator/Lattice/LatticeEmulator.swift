@@ -178,6 +178,11 @@ public final class LatticeEmulator: Sendable {
             let now = clock.now
             var successful: [Target] = []
             var unsuccessful: [TargetFailure] = []
+            // The group's targets are moved out for the loop and back after it (both in place), so that neither the
+            // lookups nor the insertions copy the group's record or its dictionary.
+            var targets = ShardedDictionary<TargetKey, UInt64>()
+            swap(&targets, &state.groups[index].targets)
+            defer { swap(&targets, &state.groups[index].targets) }
             for check in checks {
                 guard case .valid(let key) = check else {
                     if case .invalid(let failure) = check { unsuccessful.append(failure) }
@@ -188,17 +193,16 @@ public final class LatticeEmulator: Sendable {
                         Self.failure(key, LatticeFailureCode.internalFailure, "Internal failure; retry the target"))
                     continue
                 }
-                // Read through `state` (no local copy), so the insertion below does not copy the dictionary.
-                if state.groups[index].targets[key] != nil {
+                if targets[key] != nil {
                     successful.append(key.target)
                 } else if group.type == LatticeValues.TargetGroupType.lambda,
-                    let held = state.groups[index].targets.first(where: { _ in true })?.key
+                    let held = targets.first(where: { _ in true })?.key
                 {
                     unsuccessful.append(
                         Self.failure(
                             key, LatticeFailureCode.lambdaTargetLimitExceeded,
                             "A LAMBDA target group holds one target and already holds '\(held.id)'"))
-                } else if state.groups[index].targets.count >= quota {
+                } else if targets.count >= quota {
                     unsuccessful.append(
                         Self.failure(
                             key, LatticeFailureCode.serviceQuotaExceeded,
@@ -206,7 +210,7 @@ public final class LatticeEmulator: Sendable {
                 } else if faults.dropsTarget(key.ledgerID, request: requestKey) {
                     successful.append(key.target)
                 } else {
-                    state.groups[index].targets[key] = state.groups[index].nextTargetSequence
+                    targets[key] = state.groups[index].nextTargetSequence
                     state.groups[index].nextTargetSequence += 1
                     recordTargetChange(.registered, .registerTargets, key, group: group.id, at: now, context)
                     successful.append(key.target)
@@ -300,11 +304,13 @@ public final class LatticeEmulator: Sendable {
         return (index, group, targets.map { TargetValidation.check($0, in: group) })
     }
 
-    /// Appends a target's registration or deregistration to the ledger (called with the state lock held).
+    /// Appends a target's registration or deregistration to the ledger (called with the state lock held). A ledger
+    /// that keeps nothing is asked first, so that the target's `id:port` is not built for nothing.
     private func recordTargetChange(
         _ change: LedgerEntry.Change, _ operation: LatticeOperation, _ key: TargetKey, group: String,
         at time: Instant, _ context: RequestContext
     ) {
+        guard ledger.isRecording else { return }
         ledger.append(
             LedgerEntry(
                 time: time, service: .vpcLattice, operation: operation.rawValue, change: change,

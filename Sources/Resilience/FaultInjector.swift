@@ -119,10 +119,12 @@ public final class FaultInjector: Sendable {
             return .failure(TransportFailure(kind: lost.rawValue, detail: "injected lost answer", requestSent: true))
         case .duplicate(.concurrent):
             log(hit, "delivered twice, concurrently")
-            async let first = transport(request, context)
+            // The second copy runs as a child task while this task sends the first: one task to create and
+            // schedule per duplicate, not two.
             async let second = transport(request, context)
+            let first = await transport(request, context)
             _ = await second
-            return await first
+            return first
         case .duplicate(.afterDelay(let delay)):
             let answer = await transport(request, context)
             log(hit, "second copy \(delay / 1_000_000)ms after the answer")

@@ -90,8 +90,9 @@ public struct CallPipeline: Sendable {
             return CallRecord(
                 sequence: sequence, invocationId: invocationId, service: request.service,
                 operation: request.operationName, token: attempts.first?.token, phase: phase,
-                intendedStart: intendedStart ?? start, start: start, end: clock.now, attempts: attempts, outcome: Self.outcome(of: attempts, final: result),
-                giveUpReason: reason, backoffNanoseconds: totalBackoff, finalResult: result)
+                intendedStart: intendedStart ?? start, start: start, end: clock.now, attempts: attempts,
+                outcome: Self.outcome(of: attempts, final: result), giveUpReason: reason,
+                backoffNanoseconds: totalBackoff, finalResult: result)
         }
     }
 

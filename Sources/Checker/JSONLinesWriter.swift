@@ -20,6 +20,10 @@ import Synchronization
 /// disk while holding the lock (a `write` of 256 KiB can block for milliseconds under writeback): buffers are
 /// handed over in order under the lock, so lines stay in order. At most ``maxPendingBuffers`` wait; past that an
 /// appender waits for the queue (back-pressure: memory stays bounded however slow the disk).
+///
+/// A written buffer is emptied and kept for reuse rather than freed: a buffer this size is its own `mmap`, so a
+/// fresh one per 256 KiB meant the kernel zeroing new pages for it, which cost more than the copying into it
+/// (on this project's 2-core VM, about 0.8 us per history line with two workers).
 public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
     /// The buffer is written out when it holds this many bytes.
     public static var flushThreshold: Int { 256 * 1024 }
@@ -29,6 +33,10 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
     private struct State {
         var handle: FileHandle?
         var buffer: [UInt8] = []
+        /// Full buffers handed to ``writer`` and not yet taken by it, oldest first.
+        var full: [[UInt8]] = []
+        /// Written buffers, emptied with their capacity kept, for the next swap.
+        var spare: [[UInt8]] = []
         var count = 0
         /// Buffers handed to ``writer`` and not yet written.
         var pending = 0
@@ -62,9 +70,7 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CheckerError("cannot create \(url.path)")
         }
-        var initial = State(handle: try FileHandle(forWritingTo: url))
-        initial.buffer.reserveCapacity(Self.flushThreshold + 4096)
-        state = Mutex(initial)
+        state = Mutex(State(handle: try FileHandle(forWritingTo: url), buffer: Self.newBuffer()))
     }
 
     /// Appends one record; an encoding error is kept for ``close()`` and the record is dropped.
@@ -83,11 +89,11 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
             state.buffer.append(contentsOf: line)
             state.count += 1
             guard state.buffer.count >= Self.flushThreshold, let handle = state.handle else { return false }
-            var full: [UInt8] = []
-            full.reserveCapacity(Self.flushThreshold + 4096)
-            swap(&full, &state.buffer)
+            var next = state.spare.popLast() ?? Self.newBuffer()
+            swap(&next, &state.buffer)
+            state.full.append(next)
             state.pending += 1
-            writer.async { [self, full] in write(full, to: handle, handedOver: true) }
+            writer.async { [self] in writeOldestFull(to: handle) }
             return state.pending > Self.maxPendingBuffers
         }
         if backlog { waitForWrites() }
@@ -95,6 +101,22 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
 
     /// Returns once every full buffer handed over so far is written.
     func waitForWrites() { writer.sync {} }
+
+    /// An empty buffer with room for a flush's worth of lines and one more line.
+    private static func newBuffer() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(flushThreshold + 4096)
+        return buffer
+    }
+
+    /// Writes the oldest full buffer (one per `writer.async` of ``append(_:)``, so in order), then keeps it for
+    /// reuse. It is moved out of the state, so emptying it does not copy it.
+    private func writeOldestFull(to handle: FileHandle) {
+        var bytes = state.withLock { $0.full.removeFirst() }
+        write(bytes, to: handle, handedOver: true)
+        bytes.removeAll(keepingCapacity: true)
+        state.withLock { $0.spare.append(bytes) }
+    }
 
     /// Writes `bytes` and notes the first error; a buffer handed over to ``writer`` is no longer pending.
     private func write(_ bytes: [UInt8], to handle: FileHandle, handedOver: Bool) {
@@ -120,6 +142,7 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
             return (state.handle, state.buffer)
         }
         waitForWrites()  // the buffers handed over before this one are written first
+        state.withLock { $0.spare = [] }
         if let handle {
             if !rest.isEmpty { write(rest, to: handle, handedOver: false) }
             try? handle.close()

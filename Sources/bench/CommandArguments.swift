@@ -53,26 +53,16 @@ struct CommandArguments {
         return host
     }
 
-    /// `--seed` as a 64-bit seed, if given.
+    /// `--seed` as a 64-bit seed, if given (parsed as `bench run` parses it).
     /// - Throws: ``UsageError`` naming the option, the range and what was given.
     func seed() throws -> UInt64? {
-        guard let text = value("--seed") else { return nil }
-        guard let seed = UInt64(text) else {
-            throw UsageError("--seed must be an integer in 0...2^64-1 (got \"\(text)\")")
-        }
-        return seed
+        try value("--seed").map(OptionValue.seed)
     }
 
-    /// Every `--fault` spec, parsed in order (docs/faults.md).
+    /// Every `--fault` spec, parsed in order (docs/faults.md), as `bench run` parses them.
     /// - Throws: ``UsageError`` with the parser's message, which names the spec's bad part.
     func faults() throws -> [Fault] {
-        try (values["--fault"] ?? []).map { spec in
-            do {
-                return try FaultSpecParser.parse(spec)
-            } catch {
-                throw UsageError("--fault: \(error)")
-            }
-        }
+        try (values["--fault"] ?? []).map(OptionValue.fault)
     }
 
     /// No positionals, or a usage error naming the first one.

@@ -29,7 +29,9 @@ struct RunOptionsTests {
     }
 
     @Test("bad flags name the flag and the allowed values", arguments: [
-        (["--seed", "-3"], "--seed must be an integer"),
+        // The same words as `bench serve` and `bench proxy` (one parser, OptionValue).
+        (["--seed", "-3"], "--seed must be an integer in 0...2^64-1 (got \"-3\")"),
+        (["--fault", "throttle:p=2"], "--fault: "),
         (["--seed"], "--seed needs a value"),
         (["--duration-scale", "0"], "--duration-scale must be a number in 0.001...1000"),
         (["--rate-scale", "abc"], "--rate-scale must be a number in 0.001...1000"),

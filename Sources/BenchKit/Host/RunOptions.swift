@@ -99,12 +99,7 @@ public struct RunOptions: Sendable, Hashable {
                 let path = try value(argument)
                 if let problem = CABundleTrust.problem(with: path) { throw UsageError("--ca-bundle: \(problem)") }
                 options.caBundle = path
-            case "--seed":
-                let text = try value(argument)
-                guard let seed = UInt64(text) else {
-                    throw UsageError("--seed must be an integer in 0...18446744073709551615 (got \"\(text)\")")
-                }
-                options.seed = seed
+            case "--seed": options.seed = try OptionValue.seed(try value(argument))
             case "--duration-scale": options.durationScale = try scale(argument)
             case "--rate-scale": options.rateScale = try scale(argument)
             case "--out":
@@ -113,13 +108,7 @@ public struct RunOptions: Sendable, Hashable {
                 options.outputFolder = folder
             case "--quiet", "-q": options.quiet = true
             case "--no-check": options.noCheck = true
-            case "--fault":
-                let spec = try value(argument)
-                do {
-                    options.faults.append(try FaultSpecParser.parse(spec))
-                } catch {
-                    throw UsageError("--fault: \(error)")
-                }
+            case "--fault": options.faults.append(try OptionValue.fault(try value(argument)))
             case "--retry":
                 let mode = try value(argument)
                 guard RunOptions.retryModes[mode] != nil else {

@@ -43,12 +43,15 @@ public struct DeploymentTarget: Sendable, Hashable, Codable {
     }
 
     /// The `targetId` of whichever typed target is set (what a checker compares with the ids it asked for).
-    public var targetId: String? {
+    /// Inlinable, so that a caller in another module reads the one field in place: called across the module
+    /// boundary, the target was copied whole (a dozen strings and its lifecycle events) to read it, once for every
+    /// target of every batch read's history line.
+    @inlinable public var targetId: String? {
         instanceTarget?.targetId ?? lambdaTarget?.targetId ?? ecsTarget?.targetId ?? cloudFormationTarget?.targetId
     }
 
-    /// The `status` of whichever typed target is set.
-    public var status: String? {
+    /// The `status` of whichever typed target is set (inlinable, as ``targetId`` is).
+    @inlinable public var status: String? {
         instanceTarget?.status ?? lambdaTarget?.status ?? ecsTarget?.status ?? cloudFormationTarget?.status
     }
 }

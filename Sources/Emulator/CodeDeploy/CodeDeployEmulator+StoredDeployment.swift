@@ -235,9 +235,13 @@ extension CodeDeployEmulator {
         func answer(
             for targetId: String, boundariesPassed: Int, make: () -> DeploymentTarget
         ) -> DeploymentTarget {
-            if let kept = entries.withLock({ $0[targetId] }), kept.boundariesPassed == boundariesPassed {
-                return kept.answer
+            // Only the answer leaves the lock, and only when it is current: copying the kept pair out first copied
+            // the answer (a dozen strings and its lifecycle events) once more.
+            let kept = entries.withLock { entries -> DeploymentTarget? in
+                guard let entry = entries[targetId], entry.boundariesPassed == boundariesPassed else { return nil }
+                return entry.answer
             }
+            if let kept { return kept }
             let answer = make()
             entries.withLock { $0[targetId] = (boundariesPassed, answer) }
             return answer

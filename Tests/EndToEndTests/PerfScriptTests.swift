@@ -27,6 +27,7 @@ struct PerfScriptTests {
         (["--only", "P9"], "unknown measure(s) P9; expected P1...P7"),
         (["--seconds", "0"], "--seconds must be a whole number in 1...120"),
         (["--seconds", "2.5"], "--seconds must be a whole number in 1...120"),
+        (["--only", "P3", "--update-docs"], "--update-docs replaces the whole table"),
     ])
     func badArguments(arguments: [String], message: String) throws {
         let (status, output) = try Self.run(arguments)

@@ -385,6 +385,9 @@ def main():
     unknown = [item for item in wanted if item not in {f"P{n}" for n in range(1, 8)}]
     if unknown:
         parser.error(f"--only: unknown measure(s) {', '.join(unknown)}; expected P1...P7")
+    if args.update_docs and sorted(set(wanted)) != [f"P{n}" for n in range(1, 8)]:
+        parser.error("--update-docs replaces the whole table in docs/performance.md, so it runs every measure "
+                     "(leave out --only)")
     for name in KNOBS:
         try:
             knob(name)

@@ -52,8 +52,10 @@ struct CloudMapRegisterInstanceTests {
             try register("srv-" + String(repeating: "a", count: 252))
         }
         expectError(CloudMapErrorCode.serviceNotFound) { try register("srv-" + String(repeating: "a", count: 251)) }
-        expectError(CloudMapErrorCode.invalidInput, containing: "ServiceId must be a service id") {
-            try register("api")
+        for malformed in ["api", "srv-", "srv-ab_c", "srv-abc-"] {
+            expectError(CloudMapErrorCode.invalidInput, containing: "ServiceId must be a service id (srv-…) or") {
+                try register(malformed)
+            }
         }
         expectError(CloudMapErrorCode.invalidInput, containing: "ServiceId is required") { try register("") }
         expectError(CloudMapErrorCode.serviceNotFound) { try register("srv-unknown0000000") }

@@ -72,20 +72,18 @@ enum CloudMapAttributeValidator {
     private static func checkValue(_ value: String, key: String) throws(ServiceError) {
         let field = { "Attributes[\(prefix(key))]" }  // built only for an error message
         try CloudMapValidation.maxLength(value, maxValueLength, field())
-        var isFirst = true
-        var offset = 0
-        for byte in value.utf8 {
-            let allowed =
-                isFirst
-                ? CloudMapValidation.isVisible(byte)
-                : CloudMapValidation.isVisible(byte) || byte == 0x20 || byte == 0x09
-            if !allowed {
-                throw .invalidInput(
-                    "\(field()) must be empty or start with a visible ASCII character followed by visible ASCII "
-                        + "characters, spaces or tabs (invalid character at offset \(offset))")
+        let offset =
+            if let first = value.utf8.first, !CloudMapValidation.isVisible(first) {
+                0
+            } else {
+                CloudMapValidation.firstOffset(in: value, from: 1) { byte in
+                    !(CloudMapValidation.isVisible(byte) || byte == 0x20 || byte == 0x09)
+                }
             }
-            isFirst = false
-            offset += 1
+        if let offset {
+            throw .invalidInput(
+                "\(field()) must be empty or start with a visible ASCII character followed by visible ASCII "
+                    + "characters, spaces or tabs (invalid character at offset \(offset))")
         }
     }
 

@@ -21,22 +21,28 @@ struct CloudMapIdentifier {
     init(_ reference: String, kind: Kind, field: String) throws(ServiceError) {
         try CloudMapValidation.required(reference, field)
         try CloudMapValidation.maxLength(reference, 255, field)
-        let form = "must be a \(kind.resourceType) id (\(kind.idPrefix)…) or a \(kind.resourceType) ARN"
+        // The message is built only for a reference that fails: every Cloud Map request parses one.
+        func malformed() -> ServiceError {
+            .invalidInput(
+                "\(field) must be a \(kind.resourceType) id (\(kind.idPrefix)…) or a \(kind.resourceType) ARN")
+        }
         if reference.hasPrefix("arn:") {
             let parts = reference.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             let resourcePrefix = kind.resourceType + "/"
             guard parts.count == 6, !parts[1].isEmpty, parts[2] == "servicediscovery",
                 parts[5].hasPrefix(resourcePrefix)
-            else { throw .invalidInput("\(field) \(form)") }
+            else { throw malformed() }
             id = String(parts[5].dropFirst(resourcePrefix.count))
             arn = reference
         } else {
             id = reference
             arn = nil
         }
-        guard id.hasPrefix(kind.idPrefix), id.utf8.count > kind.idPrefix.utf8.count,
-            id.utf8.dropFirst(kind.idPrefix.utf8.count).allSatisfy(CloudMapValidation.isAlphanumeric)
-        else { throw .invalidInput("\(field) \(form)") }
+        let prefixLength = kind.idPrefix.utf8.count
+        let badByte = CloudMapValidation.firstOffset(in: id, from: prefixLength) {
+            !CloudMapValidation.isAlphanumeric($0)
+        }
+        guard id.hasPrefix(kind.idPrefix), id.utf8.count > prefixLength, badByte == nil else { throw malformed() }
     }
 
     /// Whether this reference names the resource with ARN `resourceArn` (a bare id always does).

@@ -38,8 +38,9 @@ extension CloudMapState {
         let digestHex = digest.hex
         let token = token(input.creatorRequestId)
         let ignoresToken = configuration.mutations.ignoreCreatorRequestId
-        let isTokenRetry = registerTokens[token] != nil
-        if !ignoresToken, let use = try Self.replay(of: token, digest: digestHex, in: registerTokens),
+        let previousUse = registerTokens[token]  // one lookup, for both questions below
+        let isTokenRetry = previousUse != nil
+        if !ignoresToken, let use = try Self.replay(previousUse, of: token, digest: digestHex),
             let operationId = use.operationId
         {
             return RegisterInstanceOutput(operationId: operationId)

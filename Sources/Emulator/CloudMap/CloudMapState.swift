@@ -100,7 +100,12 @@ struct CloudMapState: Sendable {
     static func replay(
         of token: String, digest: String, in uses: ShardedDictionary<String, TokenUse>
     ) throws(ServiceError) -> TokenUse? {
-        guard let use = uses[token] else { return nil }
+        try replay(uses[token], of: token, digest: digest)
+    }
+
+    /// ``replay(of:digest:in:)`` for a caller that has looked `token` up already (`use`: what it found).
+    static func replay(_ use: TokenUse?, of token: String, digest: String) throws(ServiceError) -> TokenUse? {
+        guard let use else { return nil }
         guard use.parameterDigest == digest else {
             throw .invalidInput("CreatorRequestId \(token) was already used with different parameters")
         }

@@ -46,14 +46,20 @@ enum CloudMapValidation {
     static func bytes(
         _ value: String, _ field: @autoclosure () -> String, pattern: String, _ isAllowed: (UInt8) -> Bool
     ) throws(ServiceError) {
-        var offset = 0
-        for byte in value.utf8 {
-            if !isAllowed(byte) {
-                throw .invalidInput(
-                    "\(field()) must match the pattern \(pattern) (invalid character at offset \(offset))")
-            }
-            offset += 1
+        guard let offset = firstOffset(in: value, where: { !isAllowed($0) }) else { return }
+        throw .invalidInput("\(field()) must match the pattern \(pattern) (invalid character at offset \(offset))")
+    }
+
+    /// The offset of the first UTF-8 byte of `value` at or after `start` that satisfies `predicate`, or nil.
+    /// A native string's bytes are read in place: stepping a `String.UTF8View` index costs several times more per
+    /// byte, and every `RegisterInstance` checks each attribute's key and value.
+    static func firstOffset(in value: String, from start: Int = 0, where predicate: (UInt8) -> Bool) -> Int? {
+        if let found = value.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes[min(start, bytes.count)...].firstIndex(where: predicate)
+        }) {
+            return found
         }
+        return Array(value.utf8)[min(start, value.utf8.count)...].firstIndex(where: predicate)
     }
 
     /// Checks a `TagList`: at most 200 tags, keys 1-128 and values 0-256 characters.

@@ -24,13 +24,7 @@ public enum JSONText {
     /// - Complexity: O(n) in the UTF-8 length of `value`; runs that need no escaping are copied in one step.
     public static func appendString(_ value: String, to bytes: inout [UInt8], nonASCII: NonASCII = .verbatim) {
         let escapingNonASCII = nonASCII == .escaped
-        let written: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
-            appendQuoted(utf8, to: &bytes, escapingNonASCII: escapingNonASCII)
-        }
-        if written == nil {  // a bridged string without contiguous UTF-8
-            var copy = value
-            copy.withUTF8 { appendQuoted($0, to: &bytes, escapingNonASCII: escapingNonASCII) }
-        }
+        value.withUTF8Bytes { appendQuoted($0, to: &bytes, escapingNonASCII: escapingNonASCII) }
     }
 
     private static func appendQuoted(

@@ -1,3 +1,5 @@
+import BenchCore
+
 /// The formats of CodeDeploy identifiers, checked by hand over UTF-8 (no regular expressions: these run on
 /// every request of a load test).
 ///
@@ -78,16 +80,9 @@ private struct UTF8Scanner {
         self.bytes = bytes
     }
 
-    /// Runs `body` with a scanner at the start of `string`'s UTF-8 bytes (copied first only when the string
-    /// is not stored contiguously, as a bridged one may not be).
+    /// Runs `body` with a scanner at the start of `string`'s UTF-8 bytes.
     static func scan(_ string: String, _ body: (inout UTF8Scanner) -> Bool) -> Bool {
-        if let result = string.utf8.withContiguousStorageIfAvailable({ bytes in
-            var scanner = UTF8Scanner(bytes)
-            return body(&scanner)
-        }) {
-            return result
-        }
-        return Array(string.utf8).withUnsafeBufferPointer { bytes in
+        string.withUTF8Bytes { bytes in
             var scanner = UTF8Scanner(bytes)
             return body(&scanner)
         }

@@ -1,4 +1,5 @@
 import AWSModel
+import BenchCore
 
 /// Field checks for Cloud Map requests: every failure is an `InvalidInput` whose message names the wire field
 /// and the limit it broke. Field names are autoclosures: a name such as `Attributes[key]` is only built for the
@@ -54,12 +55,7 @@ enum CloudMapValidation {
     /// A native string's bytes are read in place: stepping a `String.UTF8View` index costs several times more per
     /// byte, and every `RegisterInstance` checks each attribute's key and value.
     static func firstOffset(in value: String, from start: Int = 0, where predicate: (UInt8) -> Bool) -> Int? {
-        if let found = value.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes[min(start, bytes.count)...].firstIndex(where: predicate)
-        }) {
-            return found
-        }
-        return Array(value.utf8)[min(start, value.utf8.count)...].firstIndex(where: predicate)
+        value.withUTF8Bytes { bytes in bytes[min(start, bytes.count)...].firstIndex(where: predicate) }
     }
 
     /// Checks a `TagList`: at most 200 tags, keys 1-128 and values 0-256 characters.

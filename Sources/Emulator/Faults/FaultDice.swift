@@ -12,10 +12,12 @@ struct FaultDice: Sendable {
     }
 
     /// Whether the event of probability `fraction` happens for `key`: never for 0 (or less), always for 1.
-    /// - Complexity: O(key length).
-    func hits(_ fraction: Double, _ key: String) -> Bool {
+    /// The key is built only when the fraction is above 0: callers ask on every request (or every target of one),
+    /// and a run without the fault should not build strings to learn it.
+    /// - Complexity: O(key length); O(1) for a fraction of 0.
+    func hits(_ fraction: Double, _ key: @autoclosure () -> String) -> Bool {
         guard fraction > 0 else { return false }
-        var generator = base.derived(key)
+        var generator = base.derived(key())
         return generator.nextUnitDouble() < fraction
     }
 }

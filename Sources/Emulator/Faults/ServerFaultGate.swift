@@ -71,7 +71,7 @@ final class ServerFaultGate: Sendable {
         }
         if let wait { throw throttlingError(operation, wait: wait) }
         let fraction = active(operation, at: now).map(\.errorFraction).max() ?? 0
-        if fraction > 0, brownoutDice.hits(fraction, operation + "|" + requestKey(context)) {
+        if brownoutDice.hits(fraction, operation + "|" + requestKey(context)) {
             state.withLock { $0.counts.brownoutErrors += 1 }
             throw unavailableError(operation)
         }
@@ -100,13 +100,12 @@ final class ServerFaultGate: Sendable {
         decide(dropDice, dropFraction, key, target, count: \.droppedRegistrations)
     }
 
-    /// Draws for `request|target`. The target's key is built only when the fault is on: registering targets
-    /// asks once per target, and a run without these faults should not build strings to learn it.
+    /// Draws for `request|target` (the key is built only when the fault is on; see ``FaultDice/hits(_:_:)``).
     private func decide(
         _ dice: FaultDice, _ fraction: Double, _ request: String, _ target: () -> String,
         count: WritableKeyPath<EmulatorFaultCounts, Int>
     ) -> Bool {
-        guard fraction > 0, dice.hits(fraction, request + "|" + target()) else { return false }
+        guard dice.hits(fraction, request + "|" + target()) else { return false }
         state.withLock { $0.counts[keyPath: count] += 1 }
         return true
     }

@@ -1,8 +1,9 @@
 /// A stable 64-bit FNV-1a digest, printed as 16 hex digits.
 ///
-/// Used for parameter digests in the ledger and the history: two requests with the same canonical
-/// parameters get the same digest in every run and on every machine (unlike `Hasher`, which is seeded
-/// per process).
+/// Used for the emulator ledger's parameter digests and for instance attribute digests: the same canonical
+/// parameters get the same digest in every run, on every machine and in every build (unlike `Hasher`, which is
+/// seeded per process), so a newer `bench check` can re-check an older run's files. (A request's parameter digest in
+/// the history is compared only within its run, and uses the faster ``WordStreamDigest``.)
 public struct StableDigest: Sendable {
     private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
 
@@ -12,9 +13,8 @@ public struct StableDigest: Sendable {
     /// - Complexity: O(n) in the UTF-8 length; the bytes are read in place (a quarter faster than iterating
     ///   `utf8`, and digests are computed on every call: parameter digests, the emulator's ledger).
     public mutating func combine(_ string: String) {
-        var string = string
         var hash = self.hash
-        string.withUTF8 { bytes in
+        string.withUTF8Bytes { bytes in
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
         self.hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
@@ -32,8 +32,11 @@ public struct StableDigest: Sendable {
     }
 
     /// The digest as 16 lowercase hex digits.
+    public var hex: String { Self.hex(hash) }
+
+    /// `value` as 16 lowercase hex digits, leading zeros kept (the form every digest in a report takes).
     /// - Complexity: O(1): 16 digits written straight into the string's storage.
-    public var hex: String {
+    public static func hex(_ hash: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { bytes in
             let digits: StaticString = "0123456789abcdef"
             for position in 0..<16 {

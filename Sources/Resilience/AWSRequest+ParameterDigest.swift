@@ -2,7 +2,7 @@ import AWSModel
 import BenchCore
 
 extension AWSRequest {
-    /// A ``StableDigest`` of the request's parameters *without* its idempotency token: the same for every
+    /// A ``WordStreamDigest`` of the request's parameters *without* its idempotency token: the same for every
     /// attempt of a call whatever the token policy, so the idempotency checker can tell "same token, other
     /// parameters" from a retry.
     ///

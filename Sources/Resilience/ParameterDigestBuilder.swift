@@ -1,6 +1,6 @@
 import BenchCore
 
-/// Feeds the members of a request's input into a ``StableDigest`` so that different parameters give different
+/// Feeds the members of a request's input into a ``WordStreamDigest`` so that different parameters give different
 /// byte streams (and so, but for hash collisions, different digests).
 ///
 /// The stream is unambiguous given the shapes: a present member writes its name, then its value; strings are
@@ -8,7 +8,7 @@ import BenchCore
 /// shape ends with an empty marker, which no member name is. A nil member writes nothing. Maps write their keys
 /// in UTF-8 byte order, so the same map gives the same stream whatever its order in memory.
 struct ParameterDigestBuilder {
-    private(set) var digest = StableDigest()
+    private(set) var digest = WordStreamDigest()
 
     init() {}
 

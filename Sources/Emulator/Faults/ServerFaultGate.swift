@@ -22,6 +22,9 @@ final class ServerFaultGate: Sendable {
     private let service: AWSService
     private let clock: any BenchClock
     private let windows: [Window]
+    /// Whether any operation has a rate limit: without one, ``admit(_:context:)`` takes no lock (it runs on every
+    /// request, from every worker).
+    private let rateLimited: Bool
     private let state: Mutex<State>
     private let unidentifiedRequests = Atomic<UInt64>(0)
     private let brownoutDice: FaultDice
@@ -44,6 +47,7 @@ final class ServerFaultGate: Sendable {
         windows = configuration.faults.brownouts.map {
             Window(start: origin.advanced(bySeconds: $0.from), end: origin.advanced(bySeconds: $0.to), brownout: $0)
         }
+        rateLimited = !configuration.faults.rateLimits.isEmpty
         state = Mutex(State(buckets: configuration.faults.rateLimits.mapValues(TokenBucket.init)))
         let stream = "faults.\(service.rawValue)"
         brownoutDice = FaultDice(seed: seed, stream: stream + ".brownout")
@@ -62,9 +66,11 @@ final class ServerFaultGate: Sendable {
 
     /// The front door, run before any validation: takes a token of `operation`'s rate limit, then draws the
     /// brownout decision. Throws the service's throttling or 5xx error; a refused request changes nothing else.
+    /// - Complexity: O(1) and no clock read when the scenario has neither rate limits nor brownouts.
     func admit(_ operation: String, context: RequestContext) throws(ServiceError) {
+        guard rateLimited || !windows.isEmpty else { return }
         let now = clock.now
-        let wait: UInt64? = state.withLock { state in
+        let wait: UInt64? = !rateLimited ? nil : state.withLock { state in
             guard let wait = state.buckets[operation]?.take(at: now) else { return nil }
             state.counts.throttled += 1
             return wait
@@ -80,7 +86,8 @@ final class ServerFaultGate: Sendable {
     /// The latency the transport should add to a request for `operation` now: the largest of the active
     /// brownout windows' latencies, or 0.
     func extraLatency(for operation: String) -> UInt64 {
-        active(operation, at: clock.now).map(\.extraLatencyNanoseconds).max() ?? 0
+        guard !windows.isEmpty else { return 0 }
+        return active(operation, at: clock.now).map(\.extraLatencyNanoseconds).max() ?? 0
     }
 
     /// The key that fixes a request's seeded decisions: its request id and attempt, or, for a request without

@@ -37,9 +37,20 @@ public struct IntervalRow: Sendable, Hashable {
         return fields.joined(separator: ",")
     }
 
+    /// `text` as a CSV field: quoted, with its quotes doubled, when it holds a comma, a quote or a newline.
+    /// - Complexity: O(n); when nothing needs quoting (the usual case), one scan of the UTF-8 bytes in place.
+    ///   A fault's detail is quoted for every fault a chaos run injects.
     static func quoted(_ text: String) -> String {
-        guard text.contains(",") || text.contains("\"") || text.contains("\n") else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let special = text.withUTF8Bytes { bytes in
+            bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }
+        }
+        guard special else { return text }
+        var quoted = "\""
+        for character in text.unicodeScalars {
+            if character == "\"" { quoted.unicodeScalars.append(character) }
+            quoted.unicodeScalars.append(character)
+        }
+        return quoted + "\""
     }
 }
 

@@ -3,22 +3,78 @@
 /// Exactly one of the four typed members is set, the one ``deploymentTargetType`` names
 /// (`InstanceTarget | LambdaTarget | ECSTarget | CloudFormationTarget`).
 public struct DeploymentTarget: Sendable, Hashable, Codable {
-    public var deploymentTargetType: String?
-    public var instanceTarget: InstanceTarget?
-    public var lambdaTarget: LambdaTarget?
-    public var ecsTarget: ECSTarget?
-    public var cloudFormationTarget: CloudFormationTarget?
+    /// The members as a plain value: what is stored, compared, hashed and coded.
+    @usableFromInline
+    struct Members: Sendable, Hashable, Codable {
+        @usableFromInline var deploymentTargetType: String?
+        @usableFromInline var instanceTarget: InstanceTarget?
+        @usableFromInline var lambdaTarget: LambdaTarget?
+        @usableFromInline var ecsTarget: ECSTarget?
+        @usableFromInline var cloudFormationTarget: CloudFormationTarget?
+    }
+
+    /// The members behind one reference, never changed once made: a setter makes a new box.
+    ///
+    /// A batch read copies up to 25 targets out of the emulator's kept answers into its answer, and the answer
+    /// is copied again on its way to the caller. Copying the members retained every string of the typed target
+    /// and its lifecycle events (and released them after); copying the box is one retain.
+    @usableFromInline
+    final class Box: Sendable {
+        @usableFromInline let members: Members
+
+        @usableFromInline init(_ members: Members) { self.members = members }
+    }
+
+    @usableFromInline var box: Box
+
+    public var deploymentTargetType: String? {
+        @inlinable get { box.members.deploymentTargetType }
+        set { change { $0.deploymentTargetType = newValue } }
+    }
+    public var instanceTarget: InstanceTarget? {
+        @inlinable get { box.members.instanceTarget }
+        set { change { $0.instanceTarget = newValue } }
+    }
+    public var lambdaTarget: LambdaTarget? {
+        @inlinable get { box.members.lambdaTarget }
+        set { change { $0.lambdaTarget = newValue } }
+    }
+    public var ecsTarget: ECSTarget? {
+        @inlinable get { box.members.ecsTarget }
+        set { change { $0.ecsTarget = newValue } }
+    }
+    public var cloudFormationTarget: CloudFormationTarget? {
+        @inlinable get { box.members.cloudFormationTarget }
+        set { change { $0.cloudFormationTarget = newValue } }
+    }
 
     public init(
         deploymentTargetType: String? = nil, instanceTarget: InstanceTarget? = nil,
         lambdaTarget: LambdaTarget? = nil, ecsTarget: ECSTarget? = nil,
         cloudFormationTarget: CloudFormationTarget? = nil
     ) {
-        self.deploymentTargetType = deploymentTargetType
-        self.instanceTarget = instanceTarget
-        self.lambdaTarget = lambdaTarget
-        self.ecsTarget = ecsTarget
-        self.cloudFormationTarget = cloudFormationTarget
+        box = Box(
+            Members(
+                deploymentTargetType: deploymentTargetType, instanceTarget: instanceTarget,
+                lambdaTarget: lambdaTarget, ecsTarget: ecsTarget, cloudFormationTarget: cloudFormationTarget))
+    }
+
+    public init(from decoder: any Decoder) throws { box = Box(try Members(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try box.members.encode(to: encoder) }
+
+    public static func == (lhs: DeploymentTarget, rhs: DeploymentTarget) -> Bool {
+        lhs.box === rhs.box || lhs.box.members == rhs.box.members
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.members) }
+
+    /// Replaces the box with one holding the changed members. O(members); setters are rare (answers are built
+    /// whole by the initialiser).
+    private mutating func change(_ body: (inout Members) -> Void) {
+        var members = box.members
+        body(&members)
+        box = Box(members)
     }
 
     /// A target holding an instance target, tagged `InstanceTarget`.

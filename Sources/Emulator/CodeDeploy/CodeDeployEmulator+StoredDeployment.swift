@@ -55,7 +55,10 @@ extension CodeDeployEmulator {
 
     /// One target of a stored deployment. Its lifecycle events run back to back, so its status follows from
     /// the clock alone: `Pending` before the first event starts, `Succeeded` once the last one has ended.
-    struct StoredTarget: Sendable {
+    ///
+    /// A class, immutable: every target of a batch read is looked up, and a lookup that copied the value retained
+    /// each of its strings and its event list (and released them after), where a reference is one retain.
+    final class StoredTarget: Sendable {
         static let lambdaAlias = "live"
         static let lambdaVersions = (current: "1", target: "2")
         static let ecsDesiredCount = 2
@@ -65,6 +68,12 @@ extension CodeDeployEmulator {
         let detail: TargetDetail
         /// Never empty.
         let events: [EventWindow]
+
+        init(targetId: String, detail: TargetDetail, events: [EventWindow]) {
+            self.targetId = targetId
+            self.detail = detail
+            self.events = events
+        }
 
         var start: Instant { events[0].start }
         var end: Instant { events[events.count - 1].end }

@@ -25,6 +25,10 @@ public struct RegisterInstance: Workload {
 
     public var requirement: FixtureRequirement { .cloudMapService }
 
+    /// `attr0` ... `attr30`: the custom attribute keys, made once rather than for every request (31 is one over the
+    /// API's limit, for invalid requests).
+    static let attributeKeys = (0...30).map { "attr\($0)" }
+
     public func validate(at path: String) -> [ValidationIssue] {
         var issues = validateCommon(at: path)
         if !(0...30).contains(attributes) {
@@ -41,11 +45,10 @@ public struct RegisterInstance: Workload {
         let slot = context.int(in: 0...(pool - 1))
         let token = context.token()
         let count = context.chance(invalidFraction) ? 31 : attributes  // 31 custom attributes: over the limit of 30
-        var map = [
-            "AWS_INSTANCE_IPV4": TargetGroupKind.ip.targetId(slot: slot),
-            "AWS_INSTANCE_PORT": "8080",
-        ]
-        for index in 0..<count { map["attr\(index)"] = "value-\(context.sequence)-\(index)" }
+        var map = [String: String](minimumCapacity: count + 2)
+        map["AWS_INSTANCE_IPV4"] = TargetGroupKind.ip.targetId(slot: slot)
+        map["AWS_INSTANCE_PORT"] = "8080"
+        for index in 0..<count { map[Self.attributeKeys[index]] = "value-\(context.sequence)-\(index)" }
         let input = RegisterInstanceInput(
             serviceId: service, instanceId: "instance-\(slot)", creatorRequestId: token, attributes: map
         )

@@ -34,7 +34,7 @@ public struct StableDigest: Sendable {
     /// The digest as 16 lowercase hex digits.
     public var hex: String { Self.hex(hash) }
 
-    /// `value` as 16 lowercase hex digits, leading zeros kept (the form every digest in a report takes).
+    /// `hash` as 16 lowercase hex digits, leading zeros kept (the form every digest in a report takes).
     /// - Complexity: O(1): 16 digits written straight into the string's storage.
     public static func hex(_ hash: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { bytes in

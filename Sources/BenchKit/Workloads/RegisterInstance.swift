@@ -26,7 +26,7 @@ public struct RegisterInstance: Workload {
     public var requirement: FixtureRequirement { .cloudMapService }
 
     /// `attr0` ... `attr30`: the custom attribute keys, made once rather than for every request (31 is one over the
-    /// API's limit, for invalid requests).
+    /// API's limit, for invalid requests; a workload built past validation makes any further key as it goes).
     static let attributeKeys = (0...30).map { "attr\($0)" }
 
     public func validate(at path: String) -> [ValidationIssue] {
@@ -48,7 +48,10 @@ public struct RegisterInstance: Workload {
         var map = [String: String](minimumCapacity: count + 2)
         map["AWS_INSTANCE_IPV4"] = TargetGroupKind.ip.targetId(slot: slot)
         map["AWS_INSTANCE_PORT"] = "8080"
-        for index in 0..<count { map[Self.attributeKeys[index]] = "value-\(context.sequence)-\(index)" }
+        for index in 0..<count {
+            let key = index < Self.attributeKeys.count ? Self.attributeKeys[index] : "attr\(index)"
+            map[key] = "value-\(context.sequence)-\(index)"
+        }
         let input = RegisterInstanceInput(
             serviceId: service, instanceId: "instance-\(slot)", creatorRequestId: token, attributes: map
         )

@@ -62,7 +62,7 @@ extension CloudMapState {
             service.sortedInstanceIds = nil
             service.service.instanceCount = service.instances.count
         }
-        record(
+        ledger.appendCloudMap(
             isNew ? .registered : .updated, "RegisterInstance", "Instance", input.instanceId, parentId: serviceId,
             token: token, digest: digestHex, context: context, at: now)
         let operationId = submitOperation(
@@ -102,7 +102,7 @@ extension CloudMapState {
         digest.combine(serviceId)
         digest.combine(input.instanceId)
         let digestHex = digest.hex
-        record(
+        ledger.appendCloudMap(
             .deregistered, "DeregisterInstance", "Instance", input.instanceId, parentId: serviceId, token: nil,
             digest: digestHex, context: context, at: now)
         let operationId = submitOperation(

@@ -38,7 +38,7 @@ extension CloudMapState {
             properties: CloudMap.NamespaceProperties(httpProperties: CloudMap.HttpProperties(httpName: input.name)),
             createDate: date(now), creatorRequestId: token)
         namespaceIdsByName[input.name] = id
-        record(
+        ledger.appendCloudMap(
             .created, "CreateHttpNamespace", "Namespace", id, parentId: nil, token: token, digest: digest.hex,
             context: context, at: now)
         let operationId = submitOperation(
@@ -105,7 +105,7 @@ extension CloudMapState {
         namespace.serviceCount = (namespace.serviceCount ?? 0) + 1
         namespaces[namespace.id] = namespace
         serviceTokens[token] = TokenUse(parameterDigest: digest.hex, resourceId: id)
-        record(
+        ledger.appendCloudMap(
             .created, "CreateService", "Service", id, parentId: namespace.id, token: token, digest: digest.hex,
             context: context, at: now)
         return CreateServiceOutput(service: service)

@@ -112,17 +112,6 @@ struct CloudMapState: Sendable {
         return use
     }
 
-    /// Appends one Cloud Map ledger entry.
-    func record(
-        _ change: LedgerEntry.Change, _ apiOperation: String, _ resourceType: String, _ resourceId: String,
-        parentId: String?, token: String?, digest: String?, context: RequestContext, at time: Instant
-    ) {
-        ledger.append(
-            LedgerEntry(
-                time: time, service: .cloudMap, operation: apiOperation, change: change, resourceType: resourceType,
-                resourceId: resourceId, parentId: parentId, token: token, parameterDigest: digest, context: context))
-    }
-
     /// Starts an asynchronous operation at `now`: a new id (`[a-z0-9]{32}-[a-z0-9]{8}`, like the real ones),
     /// the `operationSubmitted` ledger entry, and the record its status is read from.
     mutating func submitOperation(
@@ -137,7 +126,7 @@ struct CloudMapState: Sendable {
             completesAt: now.advanced(by: configuration.cloudMapOperationDelayNanoseconds), parentId: parentId,
             token: token, parameterDigest: digest, context: context)
         operationOrder.append(id)
-        record(
+        ledger.appendCloudMap(
             .operationSubmitted, apiOperation, "Operation", id, parentId: parentId, token: token, digest: digest,
             context: context, at: now)
         return id
@@ -153,11 +142,29 @@ struct CloudMapState: Sendable {
         while settledCount < operationOrder.count, let operation = operations[operationOrder[settledCount]],
             operation.completesAt <= now
         {
-            record(
+            ledger.appendCloudMap(
                 .operationSucceeded, operation.apiOperation, "Operation", operation.id, parentId: operation.parentId,
                 token: operation.token, digest: operation.parameterDigest, context: operation.context,
                 at: operation.completesAt)
             settledCount += 1
         }
+    }
+}
+
+extension Ledger {
+    /// Appends one Cloud Map ledger entry, built only when the ledger keeps entries.
+    ///
+    /// A method of the ledger, not of ``CloudMapState``: called from the state's `mutating` methods, a non-mutating
+    /// method of the state was handed a copy of the whole state (every table's storage retained, then released)
+    /// for each entry.
+    func appendCloudMap(
+        _ change: LedgerEntry.Change, _ apiOperation: String, _ resourceType: String, _ resourceId: String,
+        parentId: String?, token: String?, digest: String?, context: RequestContext, at time: Instant
+    ) {
+        guard isRecording else { return }
+        append(
+            LedgerEntry(
+                time: time, service: .cloudMap, operation: apiOperation, change: change, resourceType: resourceType,
+                resourceId: resourceId, parentId: parentId, token: token, parameterDigest: digest, context: context))
     }
 }

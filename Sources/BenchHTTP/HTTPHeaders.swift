@@ -1,3 +1,5 @@
+import BenchCore
+
 /// The header fields of a request or response, in the order they were given or received.
 ///
 /// Names keep their spelling; lookup by name is ASCII case-insensitive, as RFC 9110 §5.1 requires.
@@ -79,9 +81,7 @@ extension String {
     /// - Complexity: O(n) over contiguous UTF-8 (native strings), with an O(1) length check first.
     func asciiCaseInsensitiveEquals(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        var lhs = self
-        var rhs = other
-        return lhs.withUTF8 { lhs in rhs.withUTF8 { rhs in asciiCaseInsensitiveEqual(lhs, rhs) } }
+        return withUTF8Bytes { lhs in other.withUTF8Bytes { rhs in asciiCaseInsensitiveEqual(lhs, rhs) } }
     }
 }
 

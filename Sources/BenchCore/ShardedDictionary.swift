@@ -13,9 +13,13 @@
 ///     instances["i-1"]     // 1
 ///     instances.count      // 1
 ///
-/// - Complexity: lookups, inserts and removals are O(1) on average, one extra hash of the key for the shard;
-///   growth rehashes at most `count / shardCount` entries at a time. An empty instance allocates nothing; the
-///   first insert allocates the shard table (2 KiB).
+/// The key is hashed once per access: the shards store it beside that hash (``HashedKey``), so the shard's own
+/// `Dictionary` hashes one integer instead of the key again (for a `String` key, a second pass of SipHash over its
+/// bytes), and compares the hashes before the keys.
+///
+/// - Complexity: lookups, inserts and removals are O(1) on average, one hash of the key and one of an integer;
+///   growth rehashes at most `count / shardCount` entries at a time, integers only. An empty instance allocates
+///   nothing; the first insert allocates the shard table (2 KiB).
 ///
 /// Its members are `@inlinable`, so that callers in other modules get code specialised to their key and value
 /// types: unspecialised, generic lookups cost the emulator more than the pauses they remove.
@@ -24,7 +28,7 @@ public struct ShardedDictionary<Key: Hashable, Value> {
     @inlinable public static var shardCount: Int { 256 }
 
     /// Empty until the first insert, then exactly ``shardCount`` dictionaries.
-    @usableFromInline var shards: [[Key: Value]] = []
+    @usableFromInline var shards: [[HashedKey: Value]] = []
     /// Entries across all shards.
     @inlinable public var count: Int { storedCount }
     @usableFromInline var storedCount = 0
@@ -34,40 +38,70 @@ public struct ShardedDictionary<Key: Hashable, Value> {
     /// Whether there are no entries.
     @inlinable public var isEmpty: Bool { count == 0 }
 
-    @inlinable static func shard(of key: Key) -> Int { key.hashValue & (shardCount - 1) }
+    /// A key with its hash, as the shards store it.
+    @usableFromInline struct HashedKey: Hashable {
+        @usableFromInline let key: Key
+        @usableFromInline let hash: Int
+
+        @inlinable init(_ key: Key) {
+            self.key = key
+            hash = key.hashValue
+        }
+
+        /// The shard this key belongs to: the hash's low bits.
+        @inlinable var shard: Int { hash & (ShardedDictionary.shardCount - 1) }
+
+        @inlinable func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        @inlinable static func == (lhs: Self, rhs: Self) -> Bool { lhs.hash == rhs.hash && lhs.key == rhs.key }
+    }
 
     /// The value for `key`, or `nil`; setting `nil` removes the entry. Mutations happen in place, as through a
     /// `Dictionary`'s subscript (the value is not copied out and back).
     @inlinable public subscript(key: Key) -> Value? {
         get {
-            shards.isEmpty ? nil : shards[Self.shard(of: key)][key]
+            guard !shards.isEmpty else { return nil }
+            let hashed = HashedKey(key)
+            return shards[hashed.shard][hashed]
         }
         _modify {
             if shards.isEmpty { shards = Array(repeating: [:], count: Self.shardCount) }
-            let shard = Self.shard(of: key)
+            let hashed = HashedKey(key)
+            let shard = hashed.shard
             let before = shards[shard].count
             defer { storedCount += shards[shard].count - before }
-            yield &shards[shard][key]
+            yield &shards[shard][hashed]
         }
     }
 
     /// Removes the entry for `key` and returns its value, or `nil` when there was none.
     @inlinable @discardableResult
     public mutating func removeValue(forKey key: Key) -> Value? {
-        guard !shards.isEmpty, let old = shards[Self.shard(of: key)].removeValue(forKey: key) else { return nil }
+        guard !shards.isEmpty else { return nil }
+        let hashed = HashedKey(key)
+        guard let old = shards[hashed.shard].removeValue(forKey: hashed) else { return nil }
         storedCount -= 1
         return old
     }
 
     /// Every key, in unspecified order. O(`count`).
-    @inlinable public var keys: [Key] { shards.flatMap(\.keys) }
+    @inlinable public var keys: [Key] { shards.flatMap { $0.keys.map(\.key) } }
 }
 
 extension ShardedDictionary: Sequence {
     /// Entries shard by shard, in unspecified order.
-    @inlinable public func makeIterator() -> FlattenSequence<[[Key: Value]]>.Iterator {
-        shards.joined().makeIterator()
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline var entries: FlattenSequence<[[HashedKey: Value]]>.Iterator
+
+        @inlinable init(_ entries: FlattenSequence<[[HashedKey: Value]]>.Iterator) { self.entries = entries }
+
+        @inlinable public mutating func next() -> (key: Key, value: Value)? {
+            entries.next().map { (key: $0.key.key, value: $0.value) }
+        }
     }
+
+    @inlinable public func makeIterator() -> Iterator { Iterator(shards.joined().makeIterator()) }
 }
 
 extension ShardedDictionary: Sendable where Key: Sendable, Value: Sendable {}
+extension ShardedDictionary.HashedKey: Sendable where Key: Sendable {}

@@ -17,14 +17,36 @@ public struct IDGenerator: Sendable {
 
     /// `count` characters drawn uniformly from `alphabet`.
     public mutating func string(_ count: Int, from alphabet: [UInt8]) -> String {
-        var bytes = [UInt8](repeating: 0, count: count)
-        for i in 0..<count { bytes[i] = alphabet[Int(random.next() % UInt64(alphabet.count))] }
-        return String(decoding: bytes, as: UTF8.self)
+        id("", count, from: alphabet)
     }
 
     /// `prefix` followed by `count` characters of `alphabet`.
+    /// - Complexity: O(characters), written straight into the string's storage (one allocation, none for up to
+    ///   15 bytes).
     public mutating func id(_ prefix: String, _ count: Int, from alphabet: [UInt8] = lowerAlphanumeric) -> String {
-        prefix + string(count, from: alphabet)
+        let prefixLength = prefix.utf8.count
+        return String(unsafeUninitializedCapacity: prefixLength + count) { bytes in
+            _ = bytes.initialize(fromContentsOf: prefix.utf8)
+            return draw(count, from: alphabet, into: bytes, at: prefixLength)
+        }
+    }
+
+    /// Two groups of characters drawn from `alphabet`, joined by `-`: `first`, then `second` characters (`32, 8`:
+    /// a Cloud Map operation id), the characters ``string(_:from:)`` would draw for each in turn.
+    public mutating func string(_ first: Int, dash second: Int, from alphabet: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: first + 1 + second) { bytes in
+            let dash = draw(first, from: alphabet, into: bytes, at: 0)
+            bytes[dash] = UInt8(ascii: "-")
+            return draw(second, from: alphabet, into: bytes, at: dash + 1)
+        }
+    }
+
+    /// Writes `count` characters of `alphabet` into `bytes` from `start`; returns the index after the last.
+    private mutating func draw(
+        _ count: Int, from alphabet: [UInt8], into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        for index in start..<start + count { bytes[index] = alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        return start + count
     }
 
     /// A version-4-shaped UUID string (for request ids).

@@ -128,6 +128,13 @@ struct CloudMapAttributeTests {
         }
     }
 
+    /// The validator counts a key without the `AWS_` prefix as custom without looking it up among the reserved.
+    @Test("every reserved key starts with AWS_")
+    func reservedKeysHaveThePrefix() {
+        #expect(CloudMap.AttributeKey.reserved.count == 7)
+        #expect(CloudMap.AttributeKey.reserved.filter { !$0.hasPrefix("AWS_") }.isEmpty)
+    }
+
     @Test("AWS_EC2_INSTANCE_ID is refused outside HTTP namespaces")
     func ec2OnlyInHTTPNamespaces() {
         let attributes = ["AWS_EC2_INSTANCE_ID": "i-0123456789abcdef0"]

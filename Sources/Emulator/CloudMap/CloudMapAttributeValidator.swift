@@ -38,14 +38,14 @@ enum CloudMapAttributeValidator {
             let value = attributes[key] ?? ""
             try checkKey(key)
             try checkValue(value, key: key)
-            if CloudMap.AttributeKey.reserved.contains(key) {
+            if !key.hasPrefix("AWS_") {  // every reserved key has the prefix: most keys are not hashed here
+                customCount += 1
+            } else if CloudMap.AttributeKey.reserved.contains(key) {
                 try checkReservedValue(value, key: key)
-            } else if key.hasPrefix("AWS_") {
+            } else {
                 throw .invalidInput(
                     "Attributes key \(key) is not supported: the only AWS_ keys are "
                         + CloudMap.AttributeKey.reserved.sorted().joined(separator: ", "))
-            } else {
-                customCount += 1
             }
             totalLength +=
                 CloudMapValidation.length(key, within: maxKeyLength)

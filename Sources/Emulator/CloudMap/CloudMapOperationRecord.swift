@@ -11,7 +11,7 @@ struct CloudMapOperationRecord: Sendable {
     var type: String
     /// The API operation that submitted it (for the ledger), e.g. `RegisterInstance`.
     var apiOperation: String
-    var targets: [String: String]
+    var targets: Targets
     var submittedAt: Instant
     var completesAt: Instant
     /// The resource the operation's ledger entries name as parent (the service or the namespace).
@@ -20,6 +20,23 @@ struct CloudMapOperationRecord: Sendable {
     var parameterDigest: String
     /// The attempt that submitted the operation: the cause of its completion too.
     var context: RequestContext
+
+    /// The resources an operation acts on: the wire's `Targets` map, built only when an answer shows it (a
+    /// dictionary per operation was an allocation and two hashed inserts on every `RegisterInstance`).
+    struct Targets: Sendable {
+        var namespace: String?
+        var service: String?
+        var instance: String?
+
+        /// `Targets` as the wire shows it: `OperationTargetType` to id.
+        var dictionary: [String: String] {
+            var map: [String: String] = [:]
+            map[CloudMap.OperationTargetType.namespace] = namespace
+            map[CloudMap.OperationTargetType.service] = service
+            map[CloudMap.OperationTargetType.instance] = instance
+            return map
+        }
+    }
 
     /// When the status turns `PENDING`: half of the delay, rounded up.
     var pendingAt: Instant {

@@ -65,14 +65,11 @@ extension CloudMapState {
         ledger.appendCloudMap(
             isNew ? .registered : .updated, "RegisterInstance", "Instance", input.instanceId, parentId: serviceId,
             token: token, digest: digestHex, context: context, at: now)
-        let operationId = submitOperation(
+        let (operationId, position) = submitOperation(
             type: CloudMap.OperationType.registerInstance, apiOperation: "RegisterInstance",
-            targets: [
-                CloudMap.OperationTargetType.instance: input.instanceId,
-                CloudMap.OperationTargetType.service: serviceId,
-            ],
+            targets: .init(service: serviceId, instance: input.instanceId),
             parentId: serviceId, token: token, digest: digestHex, context: context, now: now)
-        service.lastOperation[input.instanceId] = operationId
+        service.lastOperation[input.instanceId] = position
         registerTokens[token] = TokenUse(parameterDigest: digestHex, operationId: operationId)
         return RegisterInstanceOutput(operationId: operationId)
     }
@@ -105,14 +102,11 @@ extension CloudMapState {
         ledger.appendCloudMap(
             .deregistered, "DeregisterInstance", "Instance", input.instanceId, parentId: serviceId, token: nil,
             digest: digestHex, context: context, at: now)
-        let operationId = submitOperation(
+        let (operationId, position) = submitOperation(
             type: CloudMap.OperationType.deregisterInstance, apiOperation: "DeregisterInstance",
-            targets: [
-                CloudMap.OperationTargetType.instance: input.instanceId,
-                CloudMap.OperationTargetType.service: serviceId,
-            ],
+            targets: .init(service: serviceId, instance: input.instanceId),
             parentId: serviceId, token: nil, digest: digestHex, context: context, now: now)
-        service.lastOperation[input.instanceId] = operationId
+        service.lastOperation[input.instanceId] = position
         return DeregisterInstanceOutput(operationId: operationId)
     }
 
@@ -162,10 +156,8 @@ extension CloudMapState {
     private func checkNothingInFlight(
         _ service: ServiceRecord, instanceId: String, now: Instant
     ) throws(ServiceError) {
-        if let operationId = service.lastOperation[instanceId], let operation = operations[operationId],
-            operation.isInFlight(at: now)
-        {
-            throw .duplicateRequest(duplicateOperationId: operationId)
+        if let position = service.lastOperation[instanceId], operations[position].isInFlight(at: now) {
+            throw .duplicateRequest(duplicateOperationId: operations[position].id)
         }
     }
 

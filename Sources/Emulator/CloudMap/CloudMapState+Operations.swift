@@ -9,7 +9,7 @@ extension CloudMapState {
         if let owner = input.ownerAccount, owner.utf8.count != 12 {
             throw .invalidInput("OwnerAccount must have length 12 (got \(owner.unicodeScalars.count))")
         }
-        guard let record = operations[input.operationId],
+        guard let record = operation(input.operationId),
             input.ownerAccount.map({ $0 == configuration.account }) ?? true
         else { throw .operationNotFound(input.operationId) }
         let now = clock.now
@@ -17,7 +17,7 @@ extension CloudMapState {
             operation: CloudMap.Operation(
                 id: record.id, ownerAccount: configuration.account, type: record.type, status: record.status(at: now),
                 createDate: date(record.submittedAt), updateDate: date(record.statusChangedAt(at: now)),
-                targets: record.targets))
+                targets: record.targets.dictionary))
     }
 
     /// `ListOperations`, in submission order. Filters `SERVICE_ID`, `NAMESPACE_ID`, `STATUS` and `TYPE` with
@@ -32,7 +32,7 @@ extension CloudMapState {
         for (index, filter) in filters.enumerated() { try Self.validate(filter, field: "Filters[\(index)]") }
         var index = 0
         if let key = try CloudMapPageToken.decode(input.nextToken) {
-            guard let resume = Int(key), (0...operationOrder.count).contains(resume) else {
+            guard let resume = Int(key), (0...operations.count).contains(resume) else {
                 throw .invalidInput("NextToken is not a token this service returned")
             }
             index = resume
@@ -40,11 +40,10 @@ extension CloudMapState {
         let now = clock.now
         var page: [CloudMap.OperationSummary] = []
         var nextToken: String?
-        while index < operationOrder.count {
+        while index < operations.count {
             defer { index += 1 }
-            guard let record = operations[operationOrder[index]],
-                filters.allSatisfy({ Self.matches(record, $0, now: now) })
-            else { continue }
+            let record = operations[index]
+            guard filters.allSatisfy({ Self.matches(record, $0, now: now) }) else { continue }
             if page.count == pageSize {
                 nextToken = CloudMapPageToken.encode(String(index))
                 break
@@ -91,8 +90,8 @@ extension CloudMapState {
     ) -> Bool {
         let actual: String? =
             switch filter.name {
-            case CloudMap.OperationFilterName.serviceId: record.targets[CloudMap.OperationTargetType.service]
-            case CloudMap.OperationFilterName.namespaceId: record.targets[CloudMap.OperationTargetType.namespace]
+            case CloudMap.OperationFilterName.serviceId: record.targets.service
+            case CloudMap.OperationFilterName.namespaceId: record.targets.namespace
             case CloudMap.OperationFilterName.status: record.status(at: now)
             default: record.type
             }

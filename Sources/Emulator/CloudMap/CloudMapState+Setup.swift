@@ -43,8 +43,9 @@ extension CloudMapState {
             context: context, at: now)
         let operationId = submitOperation(
             type: CloudMap.OperationType.createNamespace, apiOperation: "CreateHttpNamespace",
-            targets: [CloudMap.OperationTargetType.namespace: id], parentId: id, token: token, digest: digest.hex,
-            context: context, now: now)
+            targets: .init(namespace: id), parentId: id, token: token, digest: digest.hex,
+            context: context, now: now
+        ).id
         namespaceTokens[token] = TokenUse(parameterDigest: digest.hex, operationId: operationId, resourceId: id)
         return CreateHttpNamespaceOutput(operationId: operationId)
     }

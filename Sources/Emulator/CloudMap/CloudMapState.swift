@@ -16,8 +16,9 @@ struct CloudMapState: Sendable {
         /// sorted lazily by the next listing, so registering stays O(1) however many instances there are, and a
         /// read-back that pages through every instance sorts once.
         var sortedInstanceIds: [String]? = []
-        /// The latest operation (register or deregister) submitted for each instance id.
-        var lastOperation = ShardedDictionary<String, String>()
+        /// The position in ``CloudMapState/operations`` of the latest operation (register or deregister)
+        /// submitted for each instance id.
+        var lastOperation = ShardedDictionary<String, Int>()
     }
 
     /// What an idempotency token (`CreatorRequestId`) was first used for.
@@ -40,10 +41,12 @@ struct CloudMapState: Sendable {
     var services: [String: ServiceRecord] = [:]
     /// Service ids by namespace id and service name.
     var serviceIdsByName: [String: [String: String]] = [:]
-    var operations = ShardedDictionary<String, CloudMapOperationRecord>()
-    /// Operation ids in submission order (the order of `ListOperations`).
-    var operationOrder = SegmentedArray<String>()
-    /// `operationOrder[..<settledCount]` have their `operationSucceeded` ledger entry.
+    /// Operations in submission order (the order of `ListOperations`): read by position, without hashing an id,
+    /// by the in-flight check and by ``settle(now:)`` on every request.
+    var operations = SegmentedArray<CloudMapOperationRecord>()
+    /// The position in ``operations`` of each operation id.
+    var operationPositions = ShardedDictionary<String, Int>()
+    /// `operations[..<settledCount]` have their `operationSucceeded` ledger entry.
     var settledCount = 0
 
     /// Token uses per API operation: each operation's `CreatorRequestId`s form their own, account-wide scope.
@@ -112,40 +115,47 @@ struct CloudMapState: Sendable {
         return use
     }
 
+    /// The operation `id` names, or nil.
+    func operation(_ id: String) -> CloudMapOperationRecord? {
+        operationPositions[id].map { operations[$0] }
+    }
+
     /// Starts an asynchronous operation at `now`: a new id (`[a-z0-9]{32}-[a-z0-9]{8}`, like the real ones),
-    /// the `operationSubmitted` ledger entry, and the record its status is read from.
+    /// the `operationSubmitted` ledger entry, and the record its status is read from. Returns the id, and the
+    /// record's position in ``operations``.
     mutating func submitOperation(
-        type: String, apiOperation: String, targets: [String: String], parentId: String?, token: String?,
+        type: String, apiOperation: String, targets: CloudMapOperationRecord.Targets, parentId: String?, token: String?,
         digest: String, context: RequestContext, now: Instant
-    ) -> String {
-        let id =
-            ids.string(32, from: IDGenerator.lowerAlphanumeric) + "-"
-            + ids.string(8, from: IDGenerator.lowerAlphanumeric)
-        operations[id] = CloudMapOperationRecord(
-            id: id, type: type, apiOperation: apiOperation, targets: targets, submittedAt: now,
-            completesAt: now.advanced(by: configuration.cloudMapOperationDelayNanoseconds), parentId: parentId,
-            token: token, parameterDigest: digest, context: context)
-        operationOrder.append(id)
+    ) -> (id: String, position: Int) {
+        let id = ids.string(32, dash: 8, from: IDGenerator.lowerAlphanumeric)
+        let position = operations.count
+        operations.append(
+            CloudMapOperationRecord(
+                id: id, type: type, apiOperation: apiOperation, targets: targets, submittedAt: now,
+                completesAt: now.advanced(by: configuration.cloudMapOperationDelayNanoseconds), parentId: parentId,
+                token: token, parameterDigest: digest, context: context))
+        operationPositions[id] = position
         ledger.appendCloudMap(
             .operationSubmitted, apiOperation, "Operation", id, parentId: parentId, token: token, digest: digest,
             context: context, at: now)
-        return id
+        return (id, position)
     }
 
     /// Appends `operationSucceeded` (timed at its completion) for every operation that has completed by `now`.
     ///
     /// Runs at the start of every request, so the ledger stays in time order: an operation's completion is
     /// recorded before any change that happened after it. Operations complete in submission order (the delay
-    /// is fixed and the clock monotonic), so this only looks at the front of ``operationOrder``.
+    /// is fixed and the clock monotonic), so this only looks at the front of ``operations``.
     /// - Complexity: O(1) amortised per operation.
     mutating func settle(now: Instant) {
-        while settledCount < operationOrder.count, let operation = operations[operationOrder[settledCount]],
-            operation.completesAt <= now
-        {
-            ledger.appendCloudMap(
-                .operationSucceeded, operation.apiOperation, "Operation", operation.id, parentId: operation.parentId,
-                token: operation.token, digest: operation.parameterDigest, context: operation.context,
-                at: operation.completesAt)
+        while settledCount < operations.count, operations[settledCount].completesAt <= now {
+            if ledger.isRecording {
+                let operation = operations[settledCount]
+                ledger.appendCloudMap(
+                    .operationSucceeded, operation.apiOperation, "Operation", operation.id,
+                    parentId: operation.parentId, token: operation.token, digest: operation.parameterDigest,
+                    context: operation.context, at: operation.completesAt)
+            }
             settledCount += 1
         }
     }

@@ -37,16 +37,20 @@ public struct WordStreamDigest: Sendable {
     /// Mixes in `value` as one word: for fixed-width fields such as counts and numbers.
     public mutating func combine(raw value: UInt64) { mix(value) }
 
-    /// The digest, after a final avalanche (MurmurHash3's `fmix64`), as 16 lowercase hex digits.
-    public var hex: String {
+    /// The digest, after a final avalanche (MurmurHash3's `fmix64`, so that every bit of the state moves every bit
+    /// of the value): what ``hex`` prints, and what the request parameter digest adds up over a map's entries.
+    public var value: UInt64 {
         var value = state
         value ^= value >> 33
         value &*= 0xFF51_AFD7_ED55_8CCD
         value ^= value >> 33
         value &*= 0xC4CE_B9FE_1A85_EC53
         value ^= value >> 33
-        return StableDigest.hex(value)
+        return value
     }
+
+    /// ``value`` as 16 lowercase hex digits.
+    public var hex: String { StableDigest.hex(value) }
 
     @inline(__always)
     private mutating func mix(_ word: UInt64) {

@@ -10,9 +10,9 @@ public enum InstanceDigest {
         digest.combine("RegisterInstance")
         digest.combine(serviceId)
         digest.combine(instanceId)
-        for key in attributes.keys.sorted() {
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
             digest.combine(key)
-            digest.combine(attributes[key] ?? "")
+            digest.combine(value)
         }
         return digest.hex
     }

@@ -1,11 +1,12 @@
 import AWSModel
+import BenchCore
 
 /// The text key of a VPC Lattice target, the same in the history, the ledger and the read-backs: `id:port`,
 /// or `id` when there is no port (`LAMBDA` targets), as the emulator's ledger names targets.
 public enum TargetRef {
     /// The key of `id` on `port`.
     public static func key(id: String, port: Int?) -> String {
-        if let port { "\(id):\(port)" } else { id }
+        if let port { id.appending(":", decimal: port) } else { id }
     }
 
     /// The key of a target as sent or answered.

@@ -5,8 +5,9 @@ import BenchCore
 ///
 /// The stream is unambiguous given the shapes: a present member writes its name, then its value; strings are
 /// length-prefixed, so no content can pass for a separator; arrays and maps write their count first; a nested
-/// shape ends with an empty marker, which no member name is. A nil member writes nothing. Maps write their keys
-/// in UTF-8 byte order, so the same map gives the same stream whatever its order in memory.
+/// shape ends with an empty marker, which no member name is. A nil member writes nothing. A map writes its count,
+/// then the wrapping sum of its entries' own digests (key, then value, each digested on its own): the same map gives
+/// the same stream whatever its order in memory, without sorting its keys or looking each one up again.
 struct ParameterDigestBuilder {
     private(set) var digest = WordStreamDigest()
 
@@ -49,20 +50,28 @@ struct ParameterDigestBuilder {
         guard let map else { return }
         digest.combine(name)
         digest.combine(raw: UInt64(map.count))
-        for key in Self.sortedKeys(map) {
-            string(key)
-            string(map[key] ?? "")
+        var sum: UInt64 = 0
+        for (key, value) in map {
+            var entry = ParameterDigestBuilder()
+            entry.string(key)
+            entry.string(value)
+            sum &+= entry.digest.value
         }
+        digest.combine(raw: sum)
     }
 
     mutating func member(_ name: String, _ map: [String: [String]]?) {
         guard let map else { return }
         digest.combine(name)
         digest.combine(raw: UInt64(map.count))
-        for key in Self.sortedKeys(map) {
-            string(key)
-            strings(map[key] ?? [])
+        var sum: UInt64 = 0
+        for (key, values) in map {
+            var entry = ParameterDigestBuilder()
+            entry.string(key)
+            entry.strings(values)
+            sum &+= entry.digest.value
         }
+        digest.combine(raw: sum)
     }
 
     mutating func member<Shape: ParameterDigestible>(_ name: String, _ value: Shape?) {
@@ -91,10 +100,5 @@ struct ParameterDigestBuilder {
     private mutating func nested(_ value: some ParameterDigestible) {
         value.digestParameters(into: &self)
         digest.combine("")
-    }
-
-    /// - Complexity: O(k log k) for `k` keys.
-    private static func sortedKeys<Value>(_ map: [String: Value]) -> [String] {
-        map.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

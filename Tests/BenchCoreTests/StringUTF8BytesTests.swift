@@ -19,4 +19,20 @@ import Testing
         #expect(viaFoundation.withUTF8Bytes { Array($0) } == Array(text.utf8))
         #expect(throws: Stop.self) { try text.withUTF8Bytes { _ in throw Stop() } }
     }
+
+    /// `appending(_:decimal:)` writes what interpolation would, for every number of digits, both signs and the ends
+    /// of `Int`, after prefixes short and long, empty and not ASCII.
+    @Test(arguments: ["", "10.0.0.1", "i-0123456789abcdef0", "clé", String(repeating: "x", count: 300)])
+    func appendingADecimalMatchesInterpolation(prefix: String) {
+        var numbers = [0, 1, -1, 9, 10, -10, 99, 100, 65_535, 65_536, Int.max, Int.min, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            numbers += [power - 1, power, -power, -(power - 1)]
+        }
+        for number in numbers {
+            #expect(prefix.appending(":", decimal: number) == "\(prefix):\(number)")
+        }
+        #expect(prefix.appending("é", decimal: 42) == "\(prefix)é42")
+    }
 }

@@ -140,8 +140,7 @@ struct CloudMapAttributeTests {
         let attributes = ["AWS_EC2_INSTANCE_ID": "i-0123456789abcdef0"]
         for type in [CloudMap.ResourceKind.dnsPrivate, CloudMap.ResourceKind.dnsPublic] {
             expectError(CloudMapErrorCode.invalidInput, containing: "only for instances in HTTP namespaces") {
-                try CloudMapAttributeValidator.validate(
-                    attributes, sortedKeys: Array(attributes.keys), namespaceType: type)
+                try CloudMapAttributeValidator.validate(Array(attributes), namespaceType: type)
             }
         }
     }

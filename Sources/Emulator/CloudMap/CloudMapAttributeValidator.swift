@@ -26,16 +26,14 @@ enum CloudMapAttributeValidator {
     static let maxValueLength = 1_024
     static let maxTotalLength = 5_000
 
-    /// Checks `attributes`, visiting keys in `sortedKeys` order so that the first error reported does not
-    /// depend on dictionary order.
+    /// Checks `attributes`, sorted by key so that the first error reported does not depend on dictionary order.
     /// - Complexity: O(total size of the keys and values).
     static func validate(
-        _ attributes: [String: String], sortedKeys: [String], namespaceType: String
+        _ attributes: [(key: String, value: String)], namespaceType: String
     ) throws(ServiceError) {
         var customCount = 0
         var totalLength = 0
-        for key in sortedKeys {
-            let value = attributes[key] ?? ""
+        for (key, value) in attributes {
             try checkKey(key)
             try checkValue(value, key: key)
             if !key.hasPrefix("AWS_") {  // every reserved key has the prefix: most keys are not hashed here
@@ -59,7 +57,7 @@ enum CloudMapAttributeValidator {
             throw .invalidInput(
                 "Attributes keys and values must total at most \(maxTotalLength) characters (got \(totalLength))")
         }
-        try checkCombinations(sortedKeys, namespaceType: namespaceType)
+        try checkCombinations(attributes.lazy.map(\.key), namespaceType: namespaceType)
     }
 
     private static func checkKey(_ key: String) throws(ServiceError) {
@@ -102,7 +100,9 @@ enum CloudMapAttributeValidator {
         }
     }
 
-    private static func checkCombinations(_ keys: [String], namespaceType: String) throws(ServiceError) {
+    private static func checkCombinations(
+        _ keys: some Collection<String>, namespaceType: String
+    ) throws(ServiceError) {
         let ec2 = CloudMap.AttributeKey.ec2InstanceId
         if keys.contains(ec2) {
             if namespaceType != CloudMap.ResourceKind.http {

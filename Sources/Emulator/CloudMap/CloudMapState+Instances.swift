@@ -23,17 +23,16 @@ extension CloudMapState {
         // rather than copied (O(instances) per request); it goes back whether this call succeeds or throws.
         services[serviceId] = nil
         defer { services[serviceId] = service }
-        let keys = input.attributes.keys.sorted()
-        try CloudMapAttributeValidator.validate(
-            input.attributes, sortedKeys: keys, namespaceType: service.namespaceType)
+        let attributes = input.attributes.sorted { $0.key < $1.key }
+        try CloudMapAttributeValidator.validate(attributes, namespaceType: service.namespaceType)
 
         var digest = StableDigest()
         digest.combine("RegisterInstance")
         digest.combine(serviceId)
         digest.combine(input.instanceId)
-        for key in keys {
+        for (key, value) in attributes {
             digest.combine(key)
-            digest.combine(input.attributes[key] ?? "")
+            digest.combine(value)
         }
         let digestHex = digest.hex
         let token = token(input.creatorRequestId)

@@ -1,4 +1,5 @@
 import AWSModel
+import BenchCore
 
 /// A target's identity inside its group: the id plus the effective port (none for `LAMBDA` targets).
 ///
@@ -13,6 +14,6 @@ struct TargetKey: Hashable {
 
     /// The ledger's `resourceId`: `id:port`, or `id` when there is no port.
     var ledgerID: String {
-        if let port { "\(id):\(port)" } else { id }
+        if let port { id.appending(":", decimal: port) } else { id }
     }
 }

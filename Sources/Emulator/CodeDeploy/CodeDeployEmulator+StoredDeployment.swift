@@ -162,14 +162,18 @@ extension CodeDeployEmulator {
         let created: Instant
         /// Target ids in creation order: the order `ListDeploymentTargets` pages through.
         let targetOrder: [String]
-        let targets: [String: StoredTarget]
+        /// The targets in creation order, as ``targetOrder``.
+        let targets: [StoredTarget]
+        /// The position of each target id in ``targets`` and ``settledAnswers``: the one hashed look-up a read of
+        /// a target makes.
+        let positions: [String: Int]
         /// Every target's first-event start and last-event end, each sorted, for O(log n) overviews.
         let sortedStarts: [Instant]
         let sortedEnds: [Instant]
         /// Each target as the API shows it once its last event has ended, which no later time changes: built
         /// once here, so that batch reads of finished deployments (the common case under load) copy instead of
         /// materialising events and dates per read.
-        let settledAnswers: [String: DeploymentTarget]
+        let settledAnswers: [DeploymentTarget]
         /// The targets not yet finished as last read: shared by every copy of this deployment.
         let unsettledAnswers = UnsettledAnswers()
 
@@ -183,19 +187,21 @@ extension CodeDeployEmulator {
             self.deploymentGroupName = deploymentGroupName
             self.created = created
             targetOrder = ordered.map(\.targetId)
-            targets = Dictionary(uniqueKeysWithValues: ordered.map { ($0.targetId, $0) })
+            targets = ordered
+            positions = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.targetId, $0) })
             sortedStarts = ordered.map(\.start).sorted()
             sortedEnds = ordered.map(\.end).sorted()
-            settledAnswers = Dictionary(uniqueKeysWithValues: ordered.map {
-                ($0.targetId, $0.materialize(deploymentId: id, created: created, at: $0.end, clock: clock))
-            })
+            settledAnswers = ordered.map {
+                $0.materialize(deploymentId: id, created: created, at: $0.end, clock: clock)
+            }
         }
 
-        /// `target`, one of this deployment's, as the API shows it at `now`.
+        /// The target at `position` in ``targets``, as the API shows it at `now`.
         /// - Complexity: O(1) once the target has finished; else O(lifecycle events), and materialising it (dates,
         ///   strings) only on the first read after one of its events started or ended.
-        func answer(for target: StoredTarget, at now: Instant, clock: any BenchClock) -> DeploymentTarget {
-            if now >= target.end, let settled = settledAnswers[target.targetId] { return settled }
+        func answer(at position: Int, at now: Instant, clock: any BenchClock) -> DeploymentTarget {
+            let target = targets[position]
+            if now >= target.end { return settledAnswers[position] }
             return unsettledAnswers.answer(for: target.targetId, boundariesPassed: target.boundariesPassed(at: now)) {
                 target.materialize(deploymentId: id, created: created, at: now, clock: clock)
             }

@@ -99,17 +99,22 @@ public final class CodeDeployEmulator: Sendable {
                 "targetIds names \(ids.count) targets; at most \(maximum) are allowed per request")
         }
         let now = clock.now
-        var seen = Set<String>(minimumCapacity: ids.count)
+        // Positions answered so far: an id named twice is answered once. At most 25, so a linear scan of the
+        // positions costs less than hashing each id into a set.
+        var seen: [Int] = []
+        seen.reserveCapacity(ids.count)
         var answer: [DeploymentTarget] = []
         answer.reserveCapacity(ids.count)
-        for id in ids where seen.insert(id).inserted {
-            answer.append(deployment.answer(for: try Self.storedTarget(id, in: deployment), at: now, clock: clock))
+        for id in ids {
+            let position = try Self.position(of: id, in: deployment)
+            if seen.contains(position) { continue }
+            seen.append(position)
+            answer.append(deployment.answer(at: position, at: now, clock: clock))
         }
         if configuration.mutations.extraBatchGetIds,
-            let extra = deployment.targetOrder.first(where: { !seen.contains($0) }),
-            let target = deployment.targets[extra]
+            let extra = deployment.targets.indices.first(where: { !seen.contains($0) })
         {
-            answer.append(deployment.answer(for: target, at: now, clock: clock))
+            answer.append(deployment.answer(at: extra, at: now, clock: clock))
         }
         return BatchGetDeploymentTargetsOutput(deploymentTargets: answer)
     }
@@ -119,8 +124,8 @@ public final class CodeDeployEmulator: Sendable {
         -> GetDeploymentTargetOutput
     {
         let deployment = try storedDeployment(input.deploymentId)
-        let target = try Self.storedTarget(input.targetId ?? "", in: deployment)
-        return GetDeploymentTargetOutput(deploymentTarget: deployment.answer(for: target, at: clock.now, clock: clock))
+        let position = try Self.position(of: input.targetId ?? "", in: deployment)
+        return GetDeploymentTargetOutput(deploymentTarget: deployment.answer(at: position, at: clock.now, clock: clock))
     }
 
     /// `GetDeployment`: the deployment's identity, status and per-state target counts at the current time.
@@ -143,7 +148,7 @@ public final class CodeDeployEmulator: Sendable {
             token: input.nextToken, scope: deployment.id, count: deployment.targetOrder.count,
             pageSize: configuration.defaultPageSize
         ) { position in
-            deployment.targets[deployment.targetOrder[position]].map { filter.accepts($0, at: now) } ?? false
+            filter.accepts(deployment.targets[position], at: now)
         }
         return ListDeploymentTargetsOutput(
             targetIds: page.positions.map { deployment.targetOrder[$0] }, nextToken: page.nextToken)
@@ -181,10 +186,9 @@ public final class CodeDeployEmulator: Sendable {
         return deployment
     }
 
-    /// The target `id` names in `deployment`, after the checks: present, in the platform's format, a member.
-    private static func storedTarget(_ id: String, in deployment: StoredDeployment) throws(ServiceError)
-        -> StoredTarget
-    {
+    /// The position in `deployment.targets` of the target `id` names, after the checks: present, in the platform's
+    /// format, a member.
+    private static func position(of id: String, in deployment: StoredDeployment) throws(ServiceError) -> Int {
         guard !id.isEmpty else { throw .codeDeploy(.deploymentTargetIdRequired, "targetId is required") }
         guard CodeDeployIdentifier.isTargetId(id, for: deployment.platform) else {
             throw .codeDeploy(
@@ -192,11 +196,11 @@ public final class CodeDeployEmulator: Sendable {
                 "targetId '\(abbreviated(id))' is not valid for a \(deployment.platform.rawValue) deployment: "
                     + "expected \(CodeDeployIdentifier.targetIdFormat(for: deployment.platform))")
         }
-        guard let target = deployment.targets[id] else {
+        guard let position = deployment.positions[id] else {
             throw .codeDeploy(
                 .deploymentTargetDoesNotExist, "The target ID \(id) does not belong to deployment \(deployment.id)")
         }
-        return target
+        return position
     }
 
     /// The application and deployment group `ListDeployments` is restricted to, or `nil` for all deployments.

@@ -16,10 +16,13 @@ struct OperationStats: Sendable {
     var unknownKinds: [String: Int] = [:]
     var corrected = Histogram(significantDigits: 3)
     var raw = Histogram(significantDigits: 3)
-    /// Corrected latency per outcome: `ok`, each error code, and `unknown`.
-    var byOutcome: [String: Histogram] = [:]
-    /// Calls by their Jepsen outcome over all attempts: `ok`, `fail` (definitely not applied), `unknown`.
-    var callOutcomes: [String: Int] = [:]
+    /// Corrected latency of the `ok` outcome: kept apart from ``otherOutcomes`` so that the common case looks no
+    /// key up.
+    var okLatency = Histogram(significantDigits: 3)
+    /// Corrected latency of every other outcome: each error code, and `unknown`.
+    var otherOutcomes: [String: Histogram] = [:]
+    /// Calls by their Jepsen outcome over all attempts (keyed by the enum: no string hashed per call).
+    var callOutcomeCounts: [CallOutcome: Int] = [:]
     /// Calls by how many attempts they made.
     var attemptsPerCall: [Int: Int] = [:]
     var attempts = 0
@@ -33,22 +36,33 @@ struct OperationStats: Sendable {
     /// Adds one completed operation. O(1) amortised, no allocation once each outcome has been seen once.
     mutating func record(_ outcome: OperationOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64) {
         count += 1
-        let key: String
+        let latency = max(correctedNanoseconds, 1)
         switch outcome {
         case .ok:
             ok += 1
-            key = "ok"
+            okLatency.record(latency)
         case .error(let code, _):
             errors[code, default: 0] += 1
-            key = code
+            otherOutcomes[code, default: Histogram(significantDigits: 3)].record(latency)
         case .unknown(let kind):
             unknown += 1
             unknownKinds[kind, default: 0] += 1
-            key = "unknown"
+            otherOutcomes["unknown", default: Histogram(significantDigits: 3)].record(latency)
         }
-        _ = corrected.record(max(correctedNanoseconds, 1))
+        _ = corrected.record(latency)
         _ = raw.record(max(rawNanoseconds, 1))
-        byOutcome[key, default: Histogram(significantDigits: 3)].record(max(correctedNanoseconds, 1))
+    }
+
+    /// Corrected latency per outcome: `ok` (once there is one), each error code, and `unknown`.
+    var byOutcome: [String: Histogram] {
+        var all = otherOutcomes
+        if ok > 0 { all["ok"] = okLatency }
+        return all
+    }
+
+    /// Calls by their Jepsen outcome over all attempts: `ok`, `fail` (definitely not applied), `unknown`.
+    var callOutcomes: [String: Int] {
+        Dictionary(uniqueKeysWithValues: callOutcomeCounts.map { ($0.key.rawValue, $0.value) })
     }
 
     /// Adds one completed call: its outcome and latency, and what the retry layer did (attempts, backoff,
@@ -58,7 +72,7 @@ struct OperationStats: Sendable {
     ) {
         record(outcome, correctedNanoseconds: correctedNanoseconds, rawNanoseconds: rawNanoseconds)
         guard let call else { return }
-        callOutcomes[call.outcome.rawValue, default: 0] += 1
+        callOutcomeCounts[call.outcome, default: 0] += 1
         attemptsPerCall[call.attemptCount, default: 0] += 1
         attempts += call.attemptCount
         backoffNanoseconds &+= call.backoffNanoseconds
@@ -77,8 +91,11 @@ struct OperationStats: Sendable {
         unknownKinds.merge(other.unknownKinds, uniquingKeysWith: +)
         try? corrected.add(other.corrected)
         try? raw.add(other.raw)
-        for (key, histogram) in other.byOutcome { try? byOutcome[key, default: Histogram(significantDigits: 3)].add(histogram) }
-        callOutcomes.merge(other.callOutcomes, uniquingKeysWith: +)
+        try? okLatency.add(other.okLatency)
+        for (key, histogram) in other.otherOutcomes {
+            try? otherOutcomes[key, default: Histogram(significantDigits: 3)].add(histogram)
+        }
+        callOutcomeCounts.merge(other.callOutcomeCounts, uniquingKeysWith: +)
         attemptsPerCall.merge(other.attemptsPerCall, uniquingKeysWith: +)
         attempts += other.attempts
         backoffNanoseconds &+= other.backoffNanoseconds

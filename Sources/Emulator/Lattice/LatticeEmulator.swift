@@ -26,6 +26,9 @@ public final class LatticeEmulator: Sendable {
     private let ledger: Ledger
     private let state: Mutex<LatticeState>
     private let faults: ServerFaultGate
+    /// A target group's ARN up to its id: made once, so that each creation appends the id instead of interpolating
+    /// the region and account again.
+    private let targetGroupARNPrefix: String
 
     /// - Parameters:
     ///   - configuration: account, region, quotas, faults and mutations.
@@ -38,6 +41,7 @@ public final class LatticeEmulator: Sendable {
         self.ledger = ledger
         state = Mutex(LatticeState(seed: seed))
         faults = ServerFaultGate(configuration: configuration, service: .vpcLattice, clock: clock, seed: seed)
+        targetGroupARNPrefix = "arn:aws:vpc-lattice:\(configuration.region):\(configuration.account):targetgroup/"
     }
 
     /// Answers one request. Rate limits and brownouts are checked first, before validation, as at the real
@@ -77,8 +81,9 @@ public final class LatticeEmulator: Sendable {
         let digest = parameters.digest
         return try state.withLock { (state) throws(ServiceError) -> CreateTargetGroupOutput in
             let ignoresToken = configuration.mutations.ignoreClientToken
-            let isTokenRetry = input.clientToken.map { state.indexByToken[$0] != nil } ?? false
-            if !ignoresToken, let token = input.clientToken, let index = state.indexByToken[token] {
+            let tokenIndex = input.clientToken.flatMap { state.indexByToken[$0] }  // one look-up, for both uses
+            let isTokenRetry = tokenIndex != nil
+            if !ignoresToken, let token = input.clientToken, let index = tokenIndex {
                 let existing = state.groups[index]
                 guard existing.parameters == parameters else {
                     throw .latticeConflict(
@@ -104,7 +109,7 @@ public final class LatticeEmulator: Sendable {
             let date = clock.date(of: now)
             let record = TargetGroupRecord(
                 sequence: UInt64(state.groups.count), id: id,
-                arn: "arn:aws:vpc-lattice:\(configuration.region):\(configuration.account):targetgroup/\(id)",
+                arn: targetGroupARNPrefix + id,
                 name: input.name, type: input.type, config: config, createdAt: date, lastUpdatedAt: date,
                 parameters: parameters, clientToken: input.clientToken)
             let index = state.groups.count

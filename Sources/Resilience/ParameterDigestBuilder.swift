@@ -49,29 +49,13 @@ struct ParameterDigestBuilder {
     mutating func member(_ name: String, _ map: [String: String]?) {
         guard let map else { return }
         digest.combine(name)
-        digest.combine(raw: UInt64(map.count))
-        var sum: UInt64 = 0
-        for (key, value) in map {
-            var entry = ParameterDigestBuilder()
-            entry.string(key)
-            entry.string(value)
-            sum &+= entry.digest.value
-        }
-        digest.combine(raw: sum)
+        entries(of: map) { $0.string($1) }
     }
 
     mutating func member(_ name: String, _ map: [String: [String]]?) {
         guard let map else { return }
         digest.combine(name)
-        digest.combine(raw: UInt64(map.count))
-        var sum: UInt64 = 0
-        for (key, values) in map {
-            var entry = ParameterDigestBuilder()
-            entry.string(key)
-            entry.strings(values)
-            sum &+= entry.digest.value
-        }
-        digest.combine(raw: sum)
+        entries(of: map) { $0.strings($1) }
     }
 
     mutating func member<Shape: ParameterDigestible>(_ name: String, _ value: Shape?) {
@@ -95,6 +79,23 @@ struct ParameterDigestBuilder {
     private mutating func strings(_ values: [String]) {
         digest.combine(raw: UInt64(values.count))
         for value in values { string(value) }
+    }
+
+    /// Writes `map`'s count, then the wrapping sum of its entries' own digests (the key, then the value as
+    /// `value` writes it): the same whatever the map's order in memory, with no sort and no second look-up.
+    /// - Complexity: O(total size of the keys and values).
+    private mutating func entries<Value>(
+        of map: [String: Value], _ value: (inout ParameterDigestBuilder, Value) -> Void
+    ) {
+        digest.combine(raw: UInt64(map.count))
+        var sum: UInt64 = 0
+        for (key, item) in map {
+            var entry = ParameterDigestBuilder()
+            entry.string(key)
+            value(&entry, item)
+            sum &+= entry.digest.value
+        }
+        digest.combine(raw: sum)
     }
 
     private mutating func nested(_ value: some ParameterDigestible) {

@@ -175,7 +175,7 @@ extension CodeDeployEmulator {
         /// once here, so that batch reads of finished deployments (the common case under load) copy instead of
         /// materialising events and dates per read.
         let settledAnswers: [DeploymentTarget]
-        /// The targets not yet finished as last read: shared by every copy of this deployment.
+        /// The targets not yet finished as last read, shared by every read of this deployment.
         let unsettledAnswers = UnsettledAnswers()
 
         init(

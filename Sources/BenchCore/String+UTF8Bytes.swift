@@ -16,9 +16,11 @@ extension String {
 extension String {
     /// This string, then `separator`, then `number` in decimal: `"\(self):\(number)"` for `":"`, written straight
     /// into the new string's storage. Interpolation costs several times more, and every Lattice target key
-    /// (`id:port`) the history and the emulator's ledger record is one of these.
+    /// (`id:port`) the history and the emulator's ledger record is one of these, as are generated instance ids and
+    /// attribute values.
     /// - Complexity: O(length), one allocation (none for up to 15 bytes).
-    public func appending(_ separator: Unicode.Scalar, decimal number: Int) -> String {
+    @inlinable
+    public func appending<Number: BinaryInteger>(_ separator: Unicode.Scalar, decimal number: Number) -> String {
         guard separator.isASCII else { return self + String(separator) + String(number) }
         var digits = number < 0 ? 2 : 1  // the sign, and the last digit
         var rest = number / 10

@@ -34,5 +34,11 @@ import Testing
             #expect(prefix.appending(":", decimal: number) == "\(prefix):\(number)")
         }
         #expect(prefix.appending("é", decimal: 42) == "\(prefix)é42")
+        for number in [UInt64.max, UInt64.max / 10, 0, 7] {
+            #expect(prefix.appending("-", decimal: number) == "\(prefix)-\(number)")
+        }
+        for number in [Int8.min, -1, 0, Int8.max] {
+            #expect(prefix.appending(":", decimal: number) == "\(prefix):\(number)")
+        }
     }
 }

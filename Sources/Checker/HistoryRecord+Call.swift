@@ -1,4 +1,5 @@
 import AWSModel
+import Emulator
 import BenchCore
 import Resilience
 

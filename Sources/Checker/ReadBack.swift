@@ -1,4 +1,5 @@
 import AWSModel
+import Emulator
 import Resilience
 
 /// Reads the state a run left through the read-back APIs, paginated, after the load has ended: the source of

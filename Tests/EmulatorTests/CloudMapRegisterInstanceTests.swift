@@ -24,6 +24,21 @@ struct CloudMapRegisterInstanceTests {
         }
     }
 
+    /// The ledger's digest of a registration is ``InstanceDigest``'s, the function the checker also computes for the
+    /// history and the read-backs; its value is fixed across builds, as newer builds re-check older runs' files.
+    @Test("the ledger's RegisterInstance digest is InstanceDigest, with a value fixed across builds")
+    func ledgerDigestIsInstanceDigest() throws {
+        let fixture = try CloudMapFixture()
+        let attributes = ["b": "2", "AWS_INSTANCE_IPV4": "10.0.0.1", "a": "1"]
+        _ = try fixture.register("i-1", attributes: attributes)
+        let entry = try #require(fixture.entries(.registered).first)
+        #expect(
+            entry.parameterDigest
+                == InstanceDigest.of(serviceId: fixture.serviceId, instanceId: "i-1", attributes: attributes))
+        // FNV-1a over "RegisterInstance", "srv-1", "i-1", then each key and value in key order, as it always was.
+        #expect(InstanceDigest.of(serviceId: "srv-1", instanceId: "i-1", attributes: attributes) == "5c2ebae375828f29")
+    }
+
     @Test("CreatorRequestId: at most 64", arguments: [(64, true), (65, false)])
     func creatorRequestIdLimit(length: Int, accepted: Bool) throws {
         let fixture = try CloudMapFixture()

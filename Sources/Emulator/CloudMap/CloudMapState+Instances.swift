@@ -23,18 +23,10 @@ extension CloudMapState {
         // rather than copied (O(instances) per request); it goes back whether this call succeeds or throws.
         services[serviceId] = nil
         defer { services[serviceId] = service }
-        let attributes = input.attributes.sorted { $0.key < $1.key }
+        let attributes = InstanceDigest.sorted(input.attributes)
         try CloudMapAttributeValidator.validate(attributes, namespaceType: service.namespaceType)
-
-        var digest = StableDigest()
-        digest.combine("RegisterInstance")
-        digest.combine(serviceId)
-        digest.combine(input.instanceId)
-        for (key, value) in attributes {
-            digest.combine(key)
-            digest.combine(value)
-        }
-        let digestHex = digest.hex
+        let digestHex = InstanceDigest.of(
+            serviceId: serviceId, instanceId: input.instanceId, sortedAttributes: attributes)
         let token = token(input.creatorRequestId)
         let ignoresToken = configuration.mutations.ignoreCreatorRequestId
         let previousUse = registerTokens[token]  // one lookup, for both questions below

@@ -161,9 +161,7 @@ extension CodeDeployEmulator {
         let applicationName: String
         let deploymentGroupName: String
         let created: Instant
-        /// Target ids in creation order: the order `ListDeploymentTargets` pages through.
-        let targetOrder: [String]
-        /// The targets in creation order, as ``targetOrder``.
+        /// The targets in creation order: the order `ListDeploymentTargets` pages through.
         let targets: [StoredTarget]
         /// The position of each target id in ``targets`` and ``settledAnswers``: the one hashed look-up a read of
         /// a target makes.
@@ -187,7 +185,6 @@ extension CodeDeployEmulator {
             self.applicationName = applicationName
             self.deploymentGroupName = deploymentGroupName
             self.created = created
-            targetOrder = ordered.map(\.targetId)
             targets = ordered
             positions = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.targetId, $0) })
             sortedStarts = ordered.map(\.start).sorted()
@@ -214,11 +211,11 @@ extension CodeDeployEmulator {
             let started = Self.countNotAfter(now, in: sortedStarts)
             let succeeded = Self.countNotAfter(now, in: sortedEnds)
             let overview = DeploymentOverview(
-                pending: targetOrder.count - started, inProgress: started - succeeded, succeeded: succeeded,
+                pending: targets.count - started, inProgress: started - succeeded, succeeded: succeeded,
                 failed: 0, skipped: 0, ready: 0)
             return DeploymentInfo(
                 deploymentId: id, applicationName: applicationName, deploymentGroupName: deploymentGroupName,
-                status: succeeded == targetOrder.count ? Status.succeeded : Status.inProgress,
+                status: succeeded == targets.count ? Status.succeeded : Status.inProgress,
                 computePlatform: platform.wireValue, createTime: wireDate(created, clock: clock),
                 deploymentOverview: overview)
         }

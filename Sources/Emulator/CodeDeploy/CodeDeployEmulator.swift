@@ -145,13 +145,13 @@ public final class CodeDeployEmulator: Sendable {
         let filter = try TargetFilter(input.targetFilters)
         let now = clock.now
         let page = try Self.page(
-            token: input.nextToken, scope: deployment.id, count: deployment.targetOrder.count,
+            token: input.nextToken, scope: deployment.id, count: deployment.targets.count,
             pageSize: configuration.defaultPageSize
         ) { position in
             filter.accepts(deployment.targets[position], at: now)
         }
         return ListDeploymentTargetsOutput(
-            targetIds: page.positions.map { deployment.targetOrder[$0] }, nextToken: page.nextToken)
+            targetIds: page.positions.map { deployment.targets[$0].targetId }, nextToken: page.nextToken)
     }
 
     /// `ListDeployments`: deployment ids in creation order, `configuration.defaultPageSize` per page, optionally

@@ -1,3 +1,4 @@
+import Emulator
 import Resilience
 
 extension CheckRun {

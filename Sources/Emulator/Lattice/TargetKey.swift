@@ -1,5 +1,4 @@
 import AWSModel
-import BenchCore
 
 /// A target's identity inside its group: the id plus the effective port (none for `LAMBDA` targets).
 ///
@@ -12,8 +11,6 @@ struct TargetKey: Hashable {
     /// The target as the answers echo it.
     var target: Target { Target(id: id, port: port) }
 
-    /// The ledger's `resourceId`: `id:port`, or `id` when there is no port.
-    var ledgerID: String {
-        if let port { id.appending(":", decimal: port) } else { id }
-    }
+    /// The ledger's `resourceId`: ``TargetRef``'s key, `id:port`, or `id` when there is no port.
+    var ledgerID: String { TargetRef.key(id: id, port: port) }
 }

@@ -2,7 +2,7 @@ import AWSModel
 import BenchCore
 
 /// The text key of a VPC Lattice target, the same in the history, the ledger and the read-backs: `id:port`,
-/// or `id` when there is no port (`LAMBDA` targets), as the emulator's ledger names targets.
+/// or `id` when there is no port (`LAMBDA` targets): one function for all three, so they cannot drift apart.
 public enum TargetRef {
     /// The key of `id` on `port`.
     public static func key(id: String, port: Int?) -> String {

@@ -52,11 +52,23 @@ public struct JSONObjectWriter {
     /// An array of strings; an empty array is written as `[]`.
     public mutating func member(_ key: StaticString, _ values: [String]?, to bytes: inout [UInt8]) {
         guard let values else { return }
+        member(key, values, { $0 }, to: &bytes)
+    }
+
+    /// An array of the strings `string` gives for `values`, written as they are drawn, with no array of them
+    /// built first; an empty sequence is written as `[]`.
+    /// - Complexity: O(n) calls of `string`; inlinable, so that it is specialized where it is called.
+    @inlinable
+    public mutating func member<Values: Sequence>(
+        _ key: StaticString, _ values: Values, _ string: (Values.Element) -> String, to bytes: inout [UInt8]
+    ) {
         self.key(key, to: &bytes)
         bytes.append(UInt8(ascii: "["))
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONText.appendString(value, to: &bytes)
+        var first = true
+        for value in values {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            JSONText.appendString(string(value), to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
     }

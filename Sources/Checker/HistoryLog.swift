@@ -1,4 +1,6 @@
+import AWSModel
 import Foundation
+import Resilience
 import Synchronization
 
 /// `history.jsonl` as a run writes it, with the ``ReadBack/Scope`` of the calls written gathered on the way, so
@@ -10,7 +12,7 @@ import Synchronization
 public final class HistoryLog: Sendable {
     /// The file written.
     public var url: URL { writer.url }
-    private let writer: JSONLinesWriter<HistoryRecord>
+    private let writer: JSONLinesWriter<HistoryLine>
     private let scope = Mutex(ReadBack.Scope())
 
     /// Creates (or truncates) the file at `url`.
@@ -19,11 +21,12 @@ public final class HistoryLog: Sendable {
         writer = try JSONLinesWriter(url: url)
     }
 
-    /// Appends one call's line and notes what it touched.
-    /// - Complexity: O(size of the record) amortised, as ``JSONLinesWriter/append(_:)``.
-    public func append(_ record: HistoryRecord) {
-        writer.append(record)
-        scope.withLock { $0.add(record) }
+    /// Appends the line of `call`, which ran `request` (``HistoryLine``), and notes what it touched.
+    /// - Complexity: O(size of the line) amortised, as ``JSONLinesWriter/append(_:)``.
+    public func append(_ call: CallRecord, request: AWSRequest) {
+        let line = HistoryLine(call, request: request)
+        writer.append(line)
+        scope.withLock { $0.add(operation: call.operation, resource: line.resource) }
     }
 
     /// How many records were appended.

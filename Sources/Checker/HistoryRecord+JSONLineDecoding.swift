@@ -1,7 +1,7 @@
 import Resilience
 
-// Each type reads its members in the order its `appendJSON(to:)` writes them (sorted keys; see
-// HistoryRecord+JSONLine.swift). A member out of that order is a mismatch, and the line goes to `JSONDecoder`.
+// Each type reads its members in the order ``HistoryLine`` writes them (sorted keys). A member out of that order is
+// a mismatch, and the line goes to `JSONDecoder`.
 
 extension HistoryRecord: JSONLineDecodable {
     public init(jsonLine reader: inout JSONLineReader) throws(JSONLineReader.Mismatch) {

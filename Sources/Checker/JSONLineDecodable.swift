@@ -3,8 +3,8 @@ import Resilience
 /// A value that reads itself from a JSON line, without `JSONDecoder`: the fast path of
 /// ``JSONLines/forEach(in:as:_:)``, and the mirror of ``JSONLineEncodable``.
 ///
-/// A record reads exactly the bytes its ``JSONLineEncodable/appendJSON(to:)`` writes (sorted keys, no whitespace,
-/// nil members left out) and throws ``JSONLineReader/Mismatch`` at anything else; the line then goes to
+/// A record reads exactly the bytes ``JSONLineEncodable/appendJSON(to:)`` writes for it (`HistoryRecord` those of
+/// ``HistoryLine``; sorted keys, no whitespace, nil members left out) and throws ``JSONLineReader/Mismatch`` at anything else; the line then goes to
 /// `JSONDecoder`, so that a file written by an older build or edited by hand reads as it always did.
 public protocol JSONLineDecodable: Decodable {
     /// Reads one JSON value at the reader's position.

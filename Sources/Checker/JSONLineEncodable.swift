@@ -1,8 +1,9 @@
-/// A record that writes its own JSON text, without `JSONEncoder`: the fast path of ``JSONLinesWriter``.
+/// A record that writes its own JSON text, without `JSONEncoder`: what ``JSONLinesWriter`` writes.
 ///
-/// The bytes must be exactly what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes for the
-/// record's `Encodable` form (keys in sorted order, nil optionals left out, UTF-8 kept as is), so that files
-/// written either way are the same; ``JSONLineDecodable`` reads those exact bytes back, and `JSONDecoder` reads
+/// The bytes must be exactly what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes for the value
+/// the line is read back as (keys in sorted order, nil optionals left out, UTF-8 kept as is): the record's own
+/// `Encodable` form (`LedgerEntry`), or the ``HistoryRecord`` a ``HistoryLine`` reads back as. Files are then the
+/// same as `JSONEncoder` would write; ``JSONLineDecodable`` reads those exact bytes back, and `JSONDecoder` reads
 /// any other form.
 public protocol JSONLineEncodable {
     /// Appends the record as one compact JSON value, without a newline.

@@ -9,8 +9,8 @@ import Synchronization
 /// when full and on ``close()``. Thread-safe: calls complete on many tasks, and each append takes one short lock
 /// (encoding happens outside it).
 ///
-/// Records that are ``JSONLineEncodable`` (``HistoryRecord``, `LedgerEntry`) write their own bytes: no
-/// `JSONEncoder`, and the same bytes `JSONEncoder` would write. Other records go through `JSONEncoder`.
+/// Records write their own bytes (``JSONLineEncodable``: ``HistoryLine``, `LedgerEntry`): no `JSONEncoder`, and the
+/// same bytes `JSONEncoder` would write for the records they read back as.
 ///
 /// A line is encoded into a local buffer and copied into the shared one under the lock, rather than encoded in
 /// place under the lock: with two workers at full speed, encoding under the lock sent about 3% of the CPU to the
@@ -24,7 +24,7 @@ import Synchronization
 /// A written buffer is emptied and kept for reuse rather than freed: a buffer this size is its own `mmap`, so a
 /// fresh one per 256 KiB meant the kernel zeroing new pages for it, which cost more than the copying into it
 /// (on this project's 2-core VM, about 0.8 us per history line with two workers).
-public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
+public final class JSONLinesWriter<Record: JSONLineEncodable & Sendable>: Sendable {
     /// The buffer is written out when it holds this many bytes.
     public static var flushThreshold: Int { 256 * 1024 }
     /// Full buffers that may wait for the writing queue before an appender waits too.
@@ -49,41 +49,23 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
     private let state: Mutex<State>
     /// Writes full buffers to the file, in the order they were handed over.
     private let writer = DispatchQueue(label: "bench.jsonlines.writer")
-    /// Appends one record's JSON text (without the newline) to the buffer.
-    private let encode: @Sendable (Record, inout [UInt8]) throws -> Void
 
-    /// Creates (or truncates) the file at `url`; records are written with their own ``JSONLineEncodable`` code.
+    /// Creates (or truncates) the file at `url`.
     /// - Throws: when the file cannot be created.
-    public convenience init(url: URL) throws where Record: JSONLineEncodable {
-        try self.init(url: url) { record, bytes in record.appendJSON(to: &bytes) }
-    }
-
-    /// Creates (or truncates) the file at `url`; records are written with `JSONEncoder`.
-    /// - Throws: when the file cannot be created.
-    public convenience init(url: URL) throws {
-        try self.init(url: url) { record, bytes in bytes.append(contentsOf: try JSONLines.encoder.encode(record)) }
-    }
-
-    private init(url: URL, encode: @escaping @Sendable (Record, inout [UInt8]) throws -> Void) throws {
+    public init(url: URL) throws {
         self.url = url
-        self.encode = encode
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CheckerError("cannot create \(url.path)")
         }
         state = Mutex(State(handle: try FileHandle(forWritingTo: url), buffer: Self.newBuffer()))
     }
 
-    /// Appends one record; an encoding error is kept for ``close()`` and the record is dropped.
+    /// Appends one record.
     /// - Complexity: O(size of the record) amortised; one allocation (the line).
     public func append(_ record: Record) {
         var line: [UInt8] = []
         line.reserveCapacity(1024)
-        do {
-            try encode(record, &line)
-        } catch {
-            state.withLock { if $0.error == nil { $0.error = error } }
-            return
-        }
+        record.appendJSON(to: &line)
         line.append(UInt8(ascii: "\n"))
         let backlog = state.withLock { state -> Bool in
             state.buffer.append(contentsOf: line)
@@ -132,7 +114,7 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
     public var count: Int { state.withLock { $0.count } }
 
     /// Writes out what is buffered and closes the file; later appends are dropped.
-    /// - Throws: the first error met while encoding or writing.
+    /// - Throws: the first error met while writing.
     public func close() throws {
         let (handle, rest) = state.withLock { state -> (FileHandle?, [UInt8]) in
             defer {
@@ -153,13 +135,6 @@ public final class JSONLinesWriter<Record: Encodable & Sendable>: Sendable {
 
 /// Reading and writing JSON Lines files.
 public enum JSONLines {
-    /// Compact, key-sorted JSON: one stable line per record.
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     /// Decodes every line of the file at `url` in order and hands it to `body`, reading the file in 1 MiB
     /// chunks, so memory holds one chunk and one record however long the file is. Blank lines are skipped.
     /// - Throws: ``CheckerError`` naming the file and line that does not decode, or the read error.
@@ -234,21 +209,11 @@ public enum JSONLines {
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try visit($0) } }
     }
 
-    /// Writes `records` to `url`, one per line, with `JSONEncoder`.
-    public static func write<Records: Sequence>(_ records: Records, to url: URL) throws
-    where Records.Element: Encodable & Sendable {
-        try write(records, with: try JSONLinesWriter<Records.Element>(url: url))
-    }
-
     /// Writes `records` to `url`, one per line, with their own ``JSONLineEncodable`` code (`ledger.jsonl`).
+    /// - Throws: when the file cannot be created or written.
     public static func write<Records: Sequence>(_ records: Records, to url: URL) throws
-    where Records.Element: JSONLineEncodable & Encodable & Sendable {
-        try write(records, with: try JSONLinesWriter<Records.Element>(url: url))
-    }
-
-    private static func write<Records: Sequence>(
-        _ records: Records, with writer: JSONLinesWriter<Records.Element>
-    ) throws {
+    where Records.Element: JSONLineEncodable & Sendable {
+        let writer = try JSONLinesWriter<Records.Element>(url: url)
         for record in records { writer.append(record) }
         try writer.close()
     }

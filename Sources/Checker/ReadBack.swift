@@ -23,11 +23,16 @@ public struct ReadBack: Sendable {
 
         /// Notes what `record` touched. O(1).
         public mutating func add(_ record: HistoryRecord) {
-            guard let resource = record.subject.resource else {
-                if record.operation == "CreateTargetGroup" { targetGroups = true }
+            add(operation: record.operation, resource: record.subject.resource)
+        }
+
+        /// Notes what a call of `operation` on `resource` (its subject's) touched. O(1).
+        public mutating func add(operation: String, resource: String?) {
+            guard let resource else {
+                if operation == "CreateTargetGroup" { targetGroups = true }
                 return
             }
-            switch record.operation {
+            switch operation {
             case "RegisterTargets", "DeregisterTargets": targetGroupIds.insert(resource)
             case "RegisterInstance": serviceIds.insert(resource)
             case "BatchGetDeploymentTargets": deploymentIds.insert(resource)

@@ -82,17 +82,23 @@ struct CheckerRig {
         }
     }
 
-    /// Runs `calls` calls one after another, 5 ms apart, and returns their history lines.
-    func run(calls: Int, only: String? = nil) async -> [HistoryRecord] {
-        var records: [HistoryRecord] = []
+    /// Runs `calls` calls one after another, 5 ms apart, and returns their history lines as the run's history
+    /// log receives them.
+    func runLines(calls: Int, only: String? = nil) async -> [HistoryLine] {
+        var lines: [HistoryLine] = []
         for index in 0..<calls {
             let request = request(index, only: only)
             let pipeline = pipeline
             let call = await clock.run { await pipeline.call(request, sequence: UInt64(index)) }
-            records.append(HistoryRecord(call, request: request))
+            lines.append(HistoryLine(call, request: request))
             clock.advance(by: 5_000_000)
         }
-        return records
+        return lines
+    }
+
+    /// Runs `calls` calls as ``runLines(calls:only:)`` does and returns their lines as the checker reads them.
+    func run(calls: Int, only: String? = nil) async -> [HistoryRecord] {
+        await runLines(calls: calls, only: only).compactMap(HistoryLineTests.record)
     }
 
     /// Checks `records` against the ledger (after every operation has completed) and the deployments read back.

@@ -5,7 +5,7 @@ import Resilience
 import Testing
 
 /// The hand-written `history.jsonl` reader against `JSONDecoder`, which it replaces for the lines
-/// `JSONLinesWriter` writes and falls back to for every other line: same records, same errors.
+/// `HistoryLine` writes (`JSONEncoder`'s bytes) and falls back to for every other line: same records, same errors.
 @Suite struct HistoryJSONLineDecodingTests {
     /// Writes `text` to a fresh `history.jsonl` in its own folder and returns its URL.
     static func historyFile(_ text: String) throws -> URL {
@@ -38,8 +38,10 @@ import Testing
         }
     }
 
-    static func line(_ record: HistoryRecord) -> String {
-        String(decoding: HistoryJSONLineTests.fastBytes(record), as: UTF8.self)
+    /// The line of `record` as `HistoryLine` writes it: `JSONEncoder`'s bytes (`HistoryLineTests` holds the writer
+    /// to them).
+    static func line(_ record: HistoryRecord) throws -> String {
+        String(decoding: try HistoryLineTests.encoderBytes(record), as: UTF8.self)
     }
 
     static let sample = HistoryRecord(
@@ -57,28 +59,25 @@ import Testing
 
     // MARK: - The fast path
 
-    /// Many generated records (every optional present and absent, odd strings, integer extremes) written by
-    /// `JSONLinesWriter` and read back in 1 MiB chunks, the file spanning two: the same records, and the
-    /// hand-written reader reads every line itself.
+    /// Many generated records (every optional present and absent, odd strings, integer extremes) written as
+    /// lines and read back in 1 MiB chunks, the file spanning two: the same records, and the hand-written reader
+    /// reads every line itself.
     @Test func generatedRecordsRoundTripThroughAFile() throws {
         var random = SplitMix64(seed: 21)
-        let records = (0..<1_500).map { _ in HistoryJSONLineTests.record(&random) }
-        let url = try Self.historyFile("")
+        let records = (0..<1_500).map { _ in GeneratedJSONValues.record(&random) }
+        let url = try Self.historyFile(try records.map { try Self.line($0) + "\n" }.joined())
         defer { Self.remove(url) }
-        let writer = try JSONLinesWriter<HistoryRecord>(url: url)
-        for record in records { writer.append(record) }
-        try writer.close()
         let data = try Data(contentsOf: url)
         #expect(data.count > 1 << 20, "the file spans more than one 1 MiB chunk")
         var read: [HistoryRecord] = []
         try JSONLines.forEach(in: url, as: HistoryRecord.self) { read.append($0) }
         #expect(read == records)
         for record in records {
-            #expect(Self.fastRead(Self.line(record), as: HistoryRecord.self) == record)
+            #expect(Self.fastRead(try Self.line(record), as: HistoryRecord.self) == record)
         }
     }
 
-    @Test(arguments: HistoryJSONLineTests.oddStrings)
+    @Test(arguments: HistoryLineTests.oddStrings)
     func oddStringsReadBackInEveryMember(_ text: String) throws {
         let record = HistoryRecord(
             sequence: 1, invocationId: text, service: text, operation: text, parameterDigest: text, token: text,
@@ -92,7 +91,7 @@ import Testing
             answer: AnswerSummary(
                 id: text, arn: text, operationId: text, successful: [text], unsuccessful: [], targetIds: [text],
                 targetTypes: [text]))
-        #expect(Self.fastRead(Self.line(record), as: HistoryRecord.self) == record)
+        #expect(Self.fastRead(try Self.line(record), as: HistoryRecord.self) == record)
     }
 
     /// Escapes the writer never writes (`\/`, `\u` for printable and non-ASCII characters, either hex case,
@@ -129,7 +128,7 @@ import Testing
     @Test(arguments: ["whitespace", "keyOrder", "nullMember", "unknownKey", "trailingComma"])
     func otherFormsFallBackAndReadEqual(_ form: String) throws {
         let record = Self.sample
-        let written = Self.line(record)
+        let written = try Self.line(record)
         let line: String
         switch form {
         case "whitespace":
@@ -159,7 +158,7 @@ import Testing
         "invalidUTF8", "missingMember", "notAnObject",
     ])
     func corruptLineNamesFileAndLine(_ form: String) throws {
-        let good = Self.line(Self.sample)
+        let good = try Self.line(Self.sample)
         func replacing(_ old: String, _ new: String) -> [UInt8] {
             #expect(good.contains(old))
             return Array(good.replacingOccurrences(of: old, with: new).utf8)

@@ -1,24 +1,20 @@
 import BenchCore
 @testable import Checker
 import Foundation
-import Resilience
 import Testing
 
-/// `JSONLinesWriter`: which encoding it picks, the flush threshold, and encoding errors.
+/// `JSONLinesWriter`: each record's own bytes a line, the flush threshold, and line order under concurrent appends.
 @Suite struct JSONLinesWriterTests {
-    /// A record whose own JSON differs from its `Encodable` form, to tell the two paths apart.
-    struct Marked: Encodable, Sendable, JSONLineEncodable {
-        var value = 1
-        func appendJSON(to bytes: inout [UInt8]) { bytes.append(contentsOf: #"{"fast":true}"#.utf8) }
-    }
+    /// A record with a sequence number and some padding, to size its line.
+    struct Numbered: JSONLineEncodable, Decodable, Sendable {
+        var sequence: UInt64
+        var padding: String
 
-    /// A record that cannot be encoded.
-    struct Failing: Encodable, Sendable {
-        var fail: Bool
-        func encode(to encoder: any Encoder) throws {
-            if fail { throw CheckerError("refused") }
-            var container = encoder.singleValueContainer()
-            try container.encode("ok")
+        func appendJSON(to bytes: inout [UInt8]) {
+            var object = JSONObjectWriter(opening: &bytes)
+            object.member("padding", padding, to: &bytes)
+            object.member("sequence", sequence, to: &bytes)
+            object.close(&bytes)
         }
     }
 
@@ -28,41 +24,19 @@ import Testing
 
     static func contents(_ url: URL) throws -> String { String(decoding: try Data(contentsOf: url), as: UTF8.self) }
 
-    @Test func lineEncodableRecordsTakeTheirOwnEncoding() throws {
-        let url = Self.temporaryURL("marked")
+    @Test func eachRecordIsItsOwnBytesAndANewlineAndNothingAfterClose() throws {
+        let url = Self.temporaryURL("own")
         defer { try? FileManager.default.removeItem(at: url) }
-        let writer = try JSONLinesWriter<Marked>(url: url)
-        writer.append(Marked())
-        try writer.close()
-        #expect(try Self.contents(url) == "{\"fast\":true}\n")
-    }
-
-    @Test func otherRecordsGoThroughJSONEncoderAndAnErrorDropsOnlyItsRecord() throws {
-        let url = Self.temporaryURL("failing")
-        defer { try? FileManager.default.removeItem(at: url) }
-        let writer = try JSONLinesWriter<Failing>(url: url)
-        writer.append(Failing(fail: false))
-        writer.append(Failing(fail: true))
-        writer.append(Failing(fail: false))
+        let writer = try JSONLinesWriter<Numbered>(url: url)
+        writer.append(Numbered(sequence: 1, padding: "a"))
+        writer.append(Numbered(sequence: 2, padding: "é\""))
         #expect(writer.count == 2)
-        #expect(throws: CheckerError.self) { try writer.close() }
-        #expect(try Self.contents(url) == "\"ok\"\n\"ok\"\n")
-    }
-
-    @Test func historyFileMatchesJSONEncoderLinesAndReadsBack() throws {
-        let url = Self.temporaryURL("history")
-        defer { try? FileManager.default.removeItem(at: url) }
-        var random = SplitMix64(seed: 3)
-        let records = (0..<50).map { _ in HistoryJSONLineTests.record(&random) }
-        let writer = try JSONLinesWriter<HistoryRecord>(url: url)
-        for record in records { writer.append(record) }
         try writer.close()
-        var expected: [UInt8] = []
-        for record in records { expected += try HistoryJSONLineTests.encoderBytes(record) + [UInt8(ascii: "\n")] }
-        #expect(Array(try Data(contentsOf: url)) == expected)
-        var read: [HistoryRecord] = []
-        try JSONLines.forEach(in: url, as: HistoryRecord.self) { read.append($0) }
-        #expect(read == records)
+        let expected = "{\"padding\":\"a\",\"sequence\":1}\n{\"padding\":\"é\\\"\",\"sequence\":2}\n"
+        #expect(try Self.contents(url) == expected)
+        writer.append(Numbered(sequence: 3, padding: ""))
+        try writer.close()
+        #expect(try Self.contents(url) == expected)
     }
 
     /// Nothing reaches the file until the buffer holds `flushThreshold` bytes; then all of it does (written by the
@@ -70,13 +44,10 @@ import Testing
     @Test func bufferGoesOutAtTheFlushThreshold() throws {
         let url = Self.temporaryURL("flush")
         defer { try? FileManager.default.removeItem(at: url) }
-        let writer = try JSONLinesWriter<HistoryRecord>(url: url)
-        let record = HistoryRecord(
-            sequence: 1, invocationId: String(repeating: "i", count: 1_000), service: "s", operation: "o",
-            parameterDigest: "d", token: nil, outcome: .ok, intendedStart: 0, start: 0, end: 0, attempts: [],
-            subject: CallSubject(), answer: nil)
-        let lineLength = HistoryJSONLineTests.fastBytes(record).count + 1
-        let linesBelow = (JSONLinesWriter<HistoryRecord>.flushThreshold - 1) / lineLength
+        let writer = try JSONLinesWriter<Numbered>(url: url)
+        let record = Numbered(sequence: 1, padding: String(repeating: "p", count: 1_000))
+        let lineLength = GeneratedJSONValues.ownBytes(record).count + 1
+        let linesBelow = (JSONLinesWriter<Numbered>.flushThreshold - 1) / lineLength
         for _ in 0..<linesBelow { writer.append(record) }
         writer.waitForWrites()
         #expect(try Data(contentsOf: url).isEmpty)
@@ -93,19 +64,17 @@ import Testing
     @Test func concurrentAppendsAcrossManyFlushesKeepEveryLineInOrder() throws {
         let url = Self.temporaryURL("concurrent")
         defer { try? FileManager.default.removeItem(at: url) }
-        let writer = try JSONLinesWriter<HistoryRecord>(url: url)
+        let writer = try JSONLinesWriter<Numbered>(url: url)
         let perThread = 3_000
         DispatchQueue.concurrentPerform(iterations: 2) { thread in
             for index in 0..<perThread {
-                writer.append(HistoryRecord(
-                    sequence: UInt64(thread * perThread + index), invocationId: String(repeating: "x", count: 200),
-                    service: "s", operation: "o", parameterDigest: "d", token: nil, outcome: .ok, intendedStart: 0,
-                    start: 0, end: 0, attempts: [], subject: CallSubject(), answer: nil))
+                writer.append(
+                    Numbered(sequence: UInt64(thread * perThread + index), padding: String(repeating: "x", count: 200)))
             }
         }
         try writer.close()
         var sequences: [UInt64] = []
-        try JSONLines.forEach(in: url, as: HistoryRecord.self) { sequences.append($0.sequence) }
+        try JSONLines.forEach(in: url, as: Numbered.self) { sequences.append($0.sequence) }
         #expect(sequences.count == 2 * perThread)
         for thread in 0..<2 {
             let mine = sequences.filter { Int($0) / perThread == thread }

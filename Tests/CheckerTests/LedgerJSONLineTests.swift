@@ -8,7 +8,7 @@ import Testing
 /// `ledger.jsonl` written and read without `JSONEncoder`/`JSONDecoder`: the same bytes, the same entries.
 @Suite struct LedgerJSONLineTests {
     /// The generators of the history tests: odd strings, integer extremes, optionals.
-    typealias Generate = HistoryJSONLineTests
+    typealias Generate = GeneratedJSONValues
 
     static func entry(_ random: inout SplitMix64) -> LedgerEntry {
         let changes: [LedgerEntry.Change] = [
@@ -33,8 +33,8 @@ import Testing
         var random = SplitMix64(seed: 5)
         let entries = (0..<400).map { _ in Self.entry(&random) }
         for entry in entries {
-            let bytes = HistoryJSONLineTests.fastBytes(entry)
-            #expect(bytes == (try HistoryJSONLineTests.encoderBytes(entry)))
+            let bytes = GeneratedJSONValues.ownBytes(entry)
+            #expect(bytes == (try HistoryLineTests.encoderBytes(entry)))
             let line = String(decoding: bytes, as: UTF8.self)
             #expect(HistoryJSONLineDecodingTests.fastRead(line, as: LedgerEntry.self) == entry, "\(line)")
         }

@@ -67,6 +67,6 @@ struct OperationIssuer: Sendable {
         let call = await pipeline.call(
             request, sequence: sequenceBase + UInt64(index), phase: phaseName, intendedStart: intended)
         recorder.completed(phase: phase, call: call, intended: intended, lagNanoseconds: lag)
-        history?.append(HistoryRecord(call, request: request))
+        history?.append(call, request: request)
     }
 }

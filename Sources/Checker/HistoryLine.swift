@@ -1,0 +1,159 @@
+import AWSModel
+import BenchCore
+import Emulator
+import Resilience
+
+/// One call's `history.jsonl` line, written straight from the call record and the request it ran: the
+/// invocation, every attempt, the Jepsen outcome, and only the parts of the request (the subject) and of the final
+/// answer (the answer summary) that some invariant reads (`docs/idempotency.md`).
+///
+/// This is the only writer of history lines; ``HistoryRecord`` is how they are read back. Writing from the call
+/// itself, rather than from a ``HistoryRecord`` built for the purpose, skips building and destroying that record
+/// (its attempts, subject and answer arrays and their strings) on every call: about 3 us of CPU a call at full
+/// speed, a tenth of a checked call's cost (`docs/performance.md`).
+///
+/// The bytes are what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes for the ``HistoryRecord``
+/// the line decodes to (``JSONLineEncodable``'s contract); `HistoryLineTests` checks that for every operation and
+/// outcome.
+public struct HistoryLine: Sendable, JSONLineEncodable {
+    public let call: CallRecord
+    public let request: AWSRequest
+
+    public init(_ call: CallRecord, request: AWSRequest) {
+        self.call = call
+        self.request = request
+    }
+
+    /// What the request acts on: the target group (`RegisterTargets`, `DeregisterTargets`), the service
+    /// (`RegisterInstance`) or the deployment (`BatchGetDeploymentTargets`); the subject's `resource`.
+    public var resource: String? {
+        switch request {
+        case .lattice(.registerTargets(let input)): input.targetGroupIdentifier
+        case .lattice(.deregisterTargets(let input)): input.targetGroupIdentifier
+        case .cloudMap(.registerInstance(let input)): input.serviceId
+        case .codeDeploy(.batchGetDeploymentTargets(let input)): input.deploymentId
+        default: nil
+        }
+    }
+
+    /// Appends the line, members in sorted key order, without its newline.
+    /// - Complexity: O(attempts + size of the request + items in the answer); allocates nothing beyond the
+    ///   buffer's growth, the parameter digest and the `id:port` keys of targets longer than a small string.
+    public func appendJSON(to bytes: inout [UInt8]) {
+        var object = JSONObjectWriter(opening: &bytes)
+        appendAnswer(to: &object, &bytes)
+        object.key("attempts", to: &bytes)
+        bytes.append(UInt8(ascii: "["))
+        for (index, attempt) in call.attempts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendAttempt(attempt, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        object.member("end", call.end.nanoseconds, to: &bytes)
+        object.member("giveUp", call.giveUpReason?.rawValue, to: &bytes)
+        object.member("intendedStart", call.intendedStart.nanoseconds, to: &bytes)
+        object.member("invocationId", call.invocationId, to: &bytes)
+        object.member("operation", call.operation, to: &bytes)
+        object.member("outcome", call.outcome.rawValue, to: &bytes)
+        object.member("parameterDigest", request.parameterDigest, to: &bytes)
+        object.member("phase", call.phase, to: &bytes)
+        object.member("sequence", call.sequence, to: &bytes)
+        object.member("service", call.service.rawValue, to: &bytes)
+        object.member("start", call.start.nanoseconds, to: &bytes)
+        object.key("subject", to: &bytes)
+        appendSubject(to: &bytes)
+        object.member("token", call.token, to: &bytes)
+        object.close(&bytes)
+    }
+
+    private static func appendAttempt(_ attempt: AttemptRecord, to bytes: inout [UInt8]) {
+        var object = JSONObjectWriter(opening: &bytes)
+        object.member("actualSend", attempt.actualSend.nanoseconds, to: &bytes)
+        object.member("afterSend", attempt.failureAfterSend, to: &bytes)
+        object.member("backoff", attempt.backoffNanoseconds, to: &bytes)
+        object.member("end", attempt.end.nanoseconds, to: &bytes)
+        object.member("error", attempt.errorCode, to: &bytes)
+        object.member("failure", attempt.failureKind, to: &bytes)
+        object.member("faults", attempt.faults, \.kind, to: &bytes)
+        object.member("intendedSend", attempt.intendedSend.nanoseconds, to: &bytes)
+        object.member("number", attempt.number, to: &bytes)
+        object.member("requestId", attempt.requestId, to: &bytes)
+        object.member("status", attempt.httpStatus, to: &bytes)
+        object.member("token", attempt.token, to: &bytes)
+        object.close(&bytes)
+    }
+
+    /// The subject: `attributesDigest` (``InstanceDigest``, the ledger's), `items` (target keys, the instance
+    /// id, or the requested target ids), `name` (the new group's), `resource`; `{}` for other operations.
+    private func appendSubject(to bytes: inout [UInt8]) {
+        var object = JSONObjectWriter(opening: &bytes)
+        switch request {
+        case .lattice(.createTargetGroup(let input)):
+            object.member("name", input.name, to: &bytes)
+        case .lattice(.registerTargets(let input)):
+            object.member("items", input.targets, TargetRef.key, to: &bytes)
+        case .lattice(.deregisterTargets(let input)):
+            object.member("items", input.targets, TargetRef.key, to: &bytes)
+        case .cloudMap(.registerInstance(let input)):
+            object.member(
+                "attributesDigest",
+                InstanceDigest.of(serviceId: input.serviceId, instanceId: input.instanceId, attributes: input.attributes),
+                to: &bytes)
+            object.member("items", CollectionOfOne(input.instanceId), { $0 }, to: &bytes)
+        case .codeDeploy(.batchGetDeploymentTargets(let input)):
+            object.member("items", input.targetIds, to: &bytes)
+        default:
+            break
+        }
+        object.member("resource", resource, to: &bytes)
+        object.close(&bytes)
+    }
+
+    /// The `answer` member, when the final result carries evidence an invariant reads: a new group's `arn` and
+    /// `id`; the target keys of `successful` and `unsuccessful`; the `operationId`; the returned `targetIds` and
+    /// their `targetTypes`, in answer order; or an error's `resourceId` (as `id`) and `DuplicateOperationId` (as
+    /// `operationId`).
+    private func appendAnswer(to line: inout JSONObjectWriter, _ bytes: inout [UInt8]) {
+        /// Writes `"answer":{...}` with the members `body` writes.
+        func answer(_ body: (inout JSONObjectWriter, inout [UInt8]) -> Void) {
+            line.key("answer", to: &bytes)
+            var object = JSONObjectWriter(opening: &bytes)
+            body(&object, &bytes)
+            object.close(&bytes)
+        }
+        switch call.finalResult {
+        case .response(.lattice(.createTargetGroup(let output))):
+            answer { object, bytes in
+                object.member("arn", output.arn, to: &bytes)
+                object.member("id", output.id, to: &bytes)
+            }
+        case .response(.lattice(.registerTargets(let output))):
+            answer { object, bytes in
+                object.member("successful", output.successful ?? [], TargetRef.key, to: &bytes)
+                object.member(
+                    "unsuccessful", output.unsuccessful ?? [], { TargetRef.key(id: $0.id ?? "", port: $0.port) },
+                    to: &bytes)
+            }
+        case .response(.lattice(.deregisterTargets(let output))):
+            answer { object, bytes in object.member("successful", output.successful ?? [], TargetRef.key, to: &bytes) }
+        case .response(.cloudMap(.registerInstance(let output))):
+            answer { object, bytes in object.member("operationId", output.operationId, to: &bytes) }
+        case .response(.codeDeploy(.batchGetDeploymentTargets(let output))):
+            let targets = output.deploymentTargets ?? []
+            answer { object, bytes in
+                object.member("targetIds", targets, { $0.targetId ?? "" }, to: &bytes)
+                object.member("targetTypes", targets, { $0.deploymentTargetType ?? "" }, to: &bytes)
+            }
+        case .serviceError(let error):
+            let resourceId = error.fields["resourceId"]?.stringValue
+            let duplicate = error.fields["DuplicateOperationId"]?.stringValue
+            guard resourceId != nil || duplicate != nil else { return }
+            answer { object, bytes in
+                object.member("id", resourceId, to: &bytes)
+                object.member("operationId", duplicate, to: &bytes)
+            }
+        default:
+            return
+        }
+    }
+}

@@ -9,8 +9,8 @@ import Resilience
 ///
 /// This is the only writer of history lines; ``HistoryRecord`` is how they are read back. Writing from the call
 /// itself, rather than from a ``HistoryRecord`` built for the purpose, skips building and destroying that record
-/// (its attempts, subject and answer arrays and their strings) on every call: about 3 us of CPU a call at full
-/// speed, a tenth of a checked call's cost (`docs/performance.md`).
+/// (its attempts, subject and answer arrays and their strings) on every call: side by side, a checked call of the
+/// P3 scenario cost 0.85-0.94 x the CPU it did (`docs/performance.md`).
 ///
 /// The bytes are what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes for the ``HistoryRecord``
 /// the line decodes to (``JSONLineEncodable``'s contract); `HistoryLineTests` checks that for every operation and

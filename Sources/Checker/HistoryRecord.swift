@@ -1,7 +1,8 @@
 import BenchCore
 import Resilience
 
-/// One line of `history.jsonl`: a logical call as the idempotency checker needs it (`docs/idempotency.md`).
+/// One line of `history.jsonl` as the idempotency checker reads it back: a logical call as it needs it
+/// (`docs/idempotency.md`). Lines are written by ``HistoryLine``, straight from the call.
 ///
 /// It holds the invocation (operation, parameter digest, token), every attempt, the Jepsen outcome, and only
 /// the parts of the request and of the final answer that some invariant reads (``CallSubject``,

@@ -82,7 +82,9 @@ for index in 0..<20_000 {
             name: "bench-\(index)", type: "IP",
             config: TargetGroupConfig(port: 80, protocol: "HTTP", vpcIdentifier: "vpc-0123456789abcdef0"))))
     case 5..<8:
-        let ids = (0...(random.next() % 25)).map { _ in deploymentTargets[Int(random.next() % UInt64(deploymentTargets.count))] }
+        let ids = (0...(random.next() % 25)).map { _ in
+            deploymentTargets[Int(random.next() % UInt64(deploymentTargets.count))]
+        }
         request = .codeDeploy(.batchGetDeploymentTargets(
             BatchGetDeploymentTargetsInput(deploymentId: deployment, targetIds: ids)))
     default:

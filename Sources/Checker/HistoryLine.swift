@@ -95,10 +95,9 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
         case .lattice(.deregisterTargets(let input)):
             object.member("items", input.targets, TargetRef.key, to: &bytes)
         case .cloudMap(.registerInstance(let input)):
-            object.member(
-                "attributesDigest",
-                InstanceDigest.of(serviceId: input.serviceId, instanceId: input.instanceId, attributes: input.attributes),
-                to: &bytes)
+            let digest = InstanceDigest.of(
+                serviceId: input.serviceId, instanceId: input.instanceId, attributes: input.attributes)
+            object.member("attributesDigest", digest, to: &bytes)
             object.member("items", CollectionOfOne(input.instanceId), { $0 }, to: &bytes)
         case .codeDeploy(.batchGetDeploymentTargets(let input)):
             object.member("items", input.targetIds, to: &bytes)

@@ -4,8 +4,9 @@ import Resilience
 /// ``JSONLines/forEach(in:as:_:)``, and the mirror of ``JSONLineEncodable``.
 ///
 /// A record reads exactly the bytes ``JSONLineEncodable/appendJSON(to:)`` writes for it (`HistoryRecord` those of
-/// ``HistoryLine``; sorted keys, no whitespace, nil members left out) and throws ``JSONLineReader/Mismatch`` at anything else; the line then goes to
-/// `JSONDecoder`, so that a file written by an older build or edited by hand reads as it always did.
+/// ``HistoryLine``; sorted keys, no whitespace, nil members left out) and throws ``JSONLineReader/Mismatch`` at
+/// anything else; the line then goes to `JSONDecoder`, so that a file written by an older build or edited by hand
+/// reads as it always did.
 public protocol JSONLineDecodable: Decodable {
     /// Reads one JSON value at the reader's position.
     /// - Complexity: O(size of the value); allocates its strings and arrays only.

@@ -16,15 +16,9 @@ import Testing
         return Array(try encoder.encode(value))
     }
 
-    static func bytes(_ line: HistoryLine) -> [UInt8] {
-        var bytes: [UInt8] = []
-        line.appendJSON(to: &bytes)
-        return bytes
-    }
-
     /// The record `line` reads back as with the checker's own reader; nil, with an issue, when it does not read.
     static func record(_ line: HistoryLine) -> HistoryRecord? {
-        let text = String(decoding: bytes(line), as: UTF8.self)
+        let text = String(decoding: GeneratedJSONValues.ownBytes(line), as: UTF8.self)
         guard let record = HistoryJSONLineDecodingTests.fastRead(text, as: HistoryRecord.self) else {
             Issue.record("the checker's reader refused the line \(text)")
             return nil
@@ -36,7 +30,7 @@ import Testing
     /// record; returns that record.
     @discardableResult
     static func expectCanonical(_ line: HistoryLine) throws -> HistoryRecord? {
-        let written = bytes(line)
+        let written = GeneratedJSONValues.ownBytes(line)
         let decoded = try JSONDecoder().decode(HistoryRecord.self, from: Data(written))
         #expect(written == (try encoderBytes(decoded)), "\(String(decoding: written, as: UTF8.self))")
         let record = record(line)

@@ -5,21 +5,22 @@
 #   usage: scripts/bench-history-encoding.sh [OTHER_CHECKOUT]
 #
 # Builds a throwaway package OUTSIDE the repository that depends on this checkout's BenchKit, runs 20,000 seeded
-# calls of P3's mix through the pipeline against the embedded emulator, and writes their lines with HistoryLine:
-# ns per line, the median of 15 passes. With OTHER_CHECKOUT (another clone at commit 0d07ba4 or later, which have
-# HistoryLine) it builds the same benchmark against that one too and runs the two in turn for 5 rounds, so a
-# change to the writer is measured side by side. Both builds are release builds (a few minutes each).
+# calls of P3's mix (its fixtures and workloads) through the pipeline against the embedded emulator, and writes
+# their lines with HistoryLine: ns per line, the median of 15 passes. With OTHER_CHECKOUT (another clone, at a
+# commit that has HistoryLine and SetupContext(emulator:clock:)) it builds the same benchmark against that one too
+# and runs the two in turn for 5 rounds, so a change to the writer is measured side by side. Both builds are release
+# builds (a few minutes each).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 if [[ $# -gt 1 || "${1:-}" == -h || "${1:-}" == --help ]]; then
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 fi
 trees=("$repo")
 if [[ $# -eq 1 ]]; then
     [[ -f "$1/Package.swift" ]] || { echo "bench-history-encoding: no package at $1" >&2; exit 2; }
-    [[ -f "$1/Sources/Checker/HistoryLine.swift" ]] || {
-        echo "bench-history-encoding: $1 has no HistoryLine (a checkout before 0d07ba4); nothing to compare" >&2
+    grep -q "public init(emulator: Emulator" "$1/Sources/BenchKit/Runtime/SetupContext.swift" 2>/dev/null || {
+        echo "bench-history-encoding: $1 predates HistoryLine and SetupContext(emulator:clock:); nothing to compare" >&2
         exit 2
     }
     trees+=("$(cd "$1" && pwd)")
@@ -44,58 +45,34 @@ SWIFT
 import BenchKit
 import Foundation
 
-// 20,000 calls of P3's mix (RegisterTargets of 1-10 targets, CreateTargetGroup, BatchGetDeploymentTargets of 1-25
-// ids, RegisterInstance with 4 attributes), run through the real pipeline against the embedded emulator on a
-// manual clock, seeded: the same calls in every build.
-let clock = ManualClock()
+// 20,000 calls of P3's mix, made by the same fixtures and workloads as scenarios/perf/pipeline.swift (weights 4, 1,
+// 3, 2), seeded, and run through the real pipeline against the embedded emulator: the same calls in every build.
+let clock = SystemClock()
 let emulator = Emulator(clock: clock, seed: 1)
-let group = try emulator.lattice.createTargetGroup(CreateTargetGroupInput(
-    name: "fixture", type: "IP",
-    config: TargetGroupConfig(port: 80, protocol: "HTTP", vpcIdentifier: "vpc-0123456789abcdef0"))).id ?? ""
-let namespaceOperation = try emulator.cloudMap.createHttpNamespace(CreateHttpNamespaceInput(name: "bench"))
-clock.advance(by: 1_000_000_000)
-let namespace = try emulator.cloudMap.getOperation(GetOperationInput(operationId: namespaceOperation.operationId))
-    .operation.targets?[CloudMap.OperationTargetType.namespace] ?? ""
-let service = try emulator.cloudMap.createService(CreateServiceInput(name: "api", namespaceId: namespace)).service.id
-let deployment = emulator.codeDeploy.createDeployment(platform: .server, targetCount: 200, context: RequestContext())
-let deploymentTargets = try emulator.codeDeploy.listDeploymentTargets(
-    ListDeploymentTargetsInput(deploymentId: deployment)).targetIds ?? []
+func setUp(in emulator: Emulator) async throws -> ResolvedFixtures {
+    let setup = SetupContext(emulator: emulator, clock: clock)
+    var fixtures = ResolvedFixtures()
+    try await TargetGroups(8).create(using: setup, into: &fixtures)
+    try await CloudMapService().create(using: setup, into: &fixtures)
+    try await Deployment(targets: 200).create(using: setup, into: &fixtures)
+    return fixtures
+}
+let fixtures = try await setUp(in: emulator)
+let workloads: [any Workload] =
+    Array(repeating: RegisterTargets(batch: 1...10), count: 4) + [CreateTargetGroup()]
+    + Array(repeating: BatchGetDeploymentTargets(ids: 1...25), count: 3)
+    + Array(repeating: RegisterInstance(attributes: 4, pool: 1_000_000), count: 2)
+let transport = EmbeddedTransport(emulator: emulator, clock: clock)
 let pipeline = CallPipeline(strategy: StandardRetryStrategy(), clock: clock, seed: 1) { request, context in
-    do throws(ServiceError) {
-        return .response(try emulator.handle(request, context: context))
-    } catch {
-        return .serviceError(error)
-    }
+    await transport.send(request, context: context)
 }
 var random = SplitMix64(seed: 1)
 var lines: [HistoryLine] = []
 for index in 0..<20_000 {
-    let request: AWSRequest
-    switch random.next() % 10 {
-    case 0..<4:
-        let targets = (0...(random.next() % 10)).map { _ in
-            Target(id: "10.0.\(random.next() % 200).\(random.next() % 250)", port: 80)
-        }
-        request = .lattice(.registerTargets(RegisterTargetsInput(targetGroupIdentifier: group, targets: targets)))
-    case 4:
-        request = .lattice(.createTargetGroup(CreateTargetGroupInput(
-            name: "bench-\(index)", type: "IP",
-            config: TargetGroupConfig(port: 80, protocol: "HTTP", vpcIdentifier: "vpc-0123456789abcdef0"))))
-    case 5..<8:
-        let ids = (0...(random.next() % 25)).map { _ in
-            deploymentTargets[Int(random.next() % UInt64(deploymentTargets.count))]
-        }
-        request = .codeDeploy(.batchGetDeploymentTargets(
-            BatchGetDeploymentTargetsInput(deploymentId: deployment, targetIds: ids)))
-    default:
-        let attributes = ["AWS_INSTANCE_IPV4": "10.1.0.\(index % 250)", "a": "value-\(index)-1",
-                          "b": "value-\(index)-2", "c": "value-\(index)-3"]
-        request = .cloudMap(.registerInstance(RegisterInstanceInput(
-            serviceId: service, instanceId: "instance-\(random.next() % 1_000_000)", attributes: attributes)))
-    }
-    let call = await clock.run { await pipeline.call(request, sequence: UInt64(index)) }
-    lines.append(HistoryLine(call, request: request))
-    clock.advance(by: 5_000_000)
+    var context = GenerationContext(random: random, fixtures: fixtures, sequence: UInt64(index))
+    let request = workloads[Int(random.next() % UInt64(workloads.count))].makeRequest(&context)
+    random = context.random
+    lines.append(HistoryLine(await pipeline.call(request, sequence: UInt64(index)), request: request))
 }
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }

@@ -17,25 +17,36 @@ struct GateScriptTests {
         let environment = [
             "BENCH_BASELINES": folder.appendingPathComponent("baselines").path,
             "NIGHTLY_REPORTS": folder.appendingPathComponent("reports").path, "NIGHTLY_CONFIRM": "2",
-            // The rest of the test suite loads both cores while this runs, so latency percentiles of two 2-second
-            // runs can differ by tens of milliseconds (scheduler starvation, not the build). The latency
-            // tolerances are therefore opened wide here, and so is the CPU per operation (phases this short are
-            // mostly fixed costs); error rate and achieved rate keep their defaults, so the script's compare,
-            // confirm, history and trend steps are still checked end to end.
+            // The rest of the test suite loads both cores while this runs, so two runs of the same build differ by
+            // what the scheduler did, not by the build: latency percentiles by tens of milliseconds, and the
+            // achieved rate of phases this short (a quarter of a second at --duration-scale 0.05) too: the peak
+            // phase's ranged from 317/s to 603/s across runs of one build with both cores busy. Those tolerances
+            // are therefore opened wide here, and so is the CPU per operation (phases this short are mostly fixed
+            // costs); the error rate keeps its default, so the script's compare, confirm, history and trend steps
+            // are still checked end to end.
             "NIGHTLY_COMPARE_FLAGS": "--tolerance p50=1000% --tolerance p90=1000% --tolerance p99=1000% "
-                + "--tolerance p99.9=1000% --tolerance max=1000% --tolerance cpu_per_op=1000%",
+                + "--tolerance p99.9=1000% --tolerance max=1000% --tolerance cpu_per_op=1000% "
+                + "--tolerance achieved_rate=1000%",
         ]
         let first = try script("nightly.sh", ["--duration-scale", "0.05"], environment: environment)
-        #expect(first.status == 0, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
-        #expect(first.stderr.contains("saved this run as the baseline"))
+        #expect(first.stderr.contains("saved this run as the baseline"), "\(first.stderr)")
         let second = try script("nightly.sh", ["--duration-scale", "0.05"], environment: environment)
-        #expect(second.status == 0, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
-        #expect(second.stdout.contains("no regression"))
+        #expect(second.stdout.contains("no regression"), "stdout: \(second.stdout)\nstderr: \(second.stderr)")
         let history = folder.appendingPathComponent("reports/history")
         let lines = try String(contentsOf: history.appendingPathComponent("history.jsonl"), encoding: .utf8)
-        #expect(lines.split(separator: "\n").count == 2)
-        #expect(lines.contains("\"regressions\":0"))
+            .split(separator: "\n")
+        try #require(lines.count == 2)
+        #expect(lines[1].contains("\"regressions\":0"))
         #expect(FileManager.default.fileExists(atPath: history.appendingPathComponent("trend.html").path))
+        // With no regression, the script's exit code is the run's own gate verdict. The nightly scenario's gate
+        // has loose absolute bounds (p99 in "steady" < 250 ms) that a run can breach while the rest of the suite
+        // loads both cores; the script then exits 3, as it must.
+        let expected: [String: Int32] = ["pass": 0, "threshold-breached": 3]
+        for (run, line) in zip([first, second], lines) {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let gate = try #require(record["gate"] as? String)
+            #expect(run.status == expected[gate], "gate \(gate), exit \(run.status): \(run.stderr)")
+        }
     }
 
     @Test("the gate script returns the gate's exit code, and junit.xml lists the checker's invariants")

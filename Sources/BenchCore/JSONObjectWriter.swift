@@ -1,5 +1,5 @@
-/// Writes the members of one compact JSON object (`{"a":1,"b":"x"}`) into a caller-owned byte buffer, in the
-/// order they are given, with ``JSONText``'s verbatim-UTF-8 escaping.
+/// Writes the members of one compact JSON object (`{"a":1,"b":"x"}`) into a caller's ``JSONByteSink``, in the
+/// order they are given, with ``JSONText``'s verbatim-UTF-8 escaping. Inlinable, so specialized for each sink.
 ///
 /// Members whose value is nil are left out, as `JSONEncoder` leaves out nil optionals (`encodeIfPresent`).
 /// Keys are written as they are: they must be plain ASCII needing no escaping (property names).
@@ -10,47 +10,55 @@
 /// object.close(&bytes)
 /// ```
 public struct JSONObjectWriter {
-    private var isEmpty = true
+    @usableFromInline var isEmpty = true
 
     /// Writes `{`.
-    public init(opening bytes: inout [UInt8]) {
+    @inlinable
+    public init(opening bytes: inout some JSONByteSink) {
         bytes.append(UInt8(ascii: "{"))
     }
 
     /// Writes the separator and `"key":`; the caller then writes the value.
-    public mutating func key(_ key: StaticString, to bytes: inout [UInt8]) {
+    @inlinable
+    public mutating func key(_ key: StaticString, to bytes: inout some JSONByteSink) {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
         bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        key.withUTF8Buffer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }
 
-    public mutating func member(_ key: StaticString, _ value: String?, to bytes: inout [UInt8]) {
+    @inlinable
+    public mutating func member(_ key: StaticString, _ value: String?, to bytes: inout some JSONByteSink) {
         guard let value else { return }
         self.key(key, to: &bytes)
         JSONText.appendString(value, to: &bytes)
     }
 
-    public mutating func member(_ key: StaticString, _ value: UInt64, to bytes: inout [UInt8]) {
+    @inlinable
+    public mutating func member(_ key: StaticString, _ value: UInt64, to bytes: inout some JSONByteSink) {
         self.key(key, to: &bytes)
         JSONText.appendInteger(value, to: &bytes)
     }
 
-    public mutating func member(_ key: StaticString, _ value: Int?, to bytes: inout [UInt8]) {
+    @inlinable
+    public mutating func member(_ key: StaticString, _ value: Int?, to bytes: inout some JSONByteSink) {
         guard let value else { return }
         self.key(key, to: &bytes)
         JSONText.appendInteger(value, to: &bytes)
     }
 
-    public mutating func member(_ key: StaticString, _ value: Bool, to bytes: inout [UInt8]) {
+    @inlinable
+    public mutating func member(_ key: StaticString, _ value: Bool, to bytes: inout some JSONByteSink) {
         self.key(key, to: &bytes)
-        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        let literal: StaticString = value ? "true" : "false"
+        literal.withUTF8Buffer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
     }
 
     /// An array of strings; an empty array is written as `[]`.
-    public mutating func member(_ key: StaticString, _ values: [String]?, to bytes: inout [UInt8]) {
+    @inlinable
+    public mutating func member(_ key: StaticString, _ values: [String]?, to bytes: inout some JSONByteSink) {
         guard let values else { return }
         member(key, values, { $0 }, to: &bytes)
     }
@@ -59,8 +67,18 @@ public struct JSONObjectWriter {
     /// built first; an empty sequence is written as `[]`.
     /// - Complexity: O(n) calls of `string`; inlinable, so that it is specialized where it is called.
     @inlinable
-    public mutating func member<Values: Sequence>(
-        _ key: StaticString, _ values: Values, _ string: (Values.Element) -> String, to bytes: inout [UInt8]
+    public mutating func member<Values: Sequence, Sink: JSONByteSink>(
+        _ key: StaticString, _ values: Values, _ string: (Values.Element) -> String, to bytes: inout Sink
+    ) {
+        member(key, values, writing: { value, bytes in JSONText.appendString(string(value), to: &bytes) }, to: &bytes)
+    }
+
+    /// An array with one value that `write` writes for each of `values` (a whole JSON value each, such as a
+    /// string written in parts without building it); an empty sequence is written as `[]`.
+    /// - Complexity: O(n) calls of `write`; inlinable, so that it is specialized where it is called.
+    @inlinable
+    public mutating func member<Values: Sequence, Sink: JSONByteSink>(
+        _ key: StaticString, _ values: Values, writing write: (Values.Element, inout Sink) -> Void, to bytes: inout Sink
     ) {
         self.key(key, to: &bytes)
         bytes.append(UInt8(ascii: "["))
@@ -68,13 +86,14 @@ public struct JSONObjectWriter {
         for value in values {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
-            JSONText.appendString(string(value), to: &bytes)
+            write(value, &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
     }
 
     /// Writes `}`.
-    public func close(_ bytes: inout [UInt8]) {
+    @inlinable
+    public func close(_ bytes: inout some JSONByteSink) {
         bytes.append(UInt8(ascii: "}"))
     }
 }

@@ -1,5 +1,5 @@
-/// The pieces of JSON text, appended as UTF-8 bytes to a caller-owned buffer: strings with JSON escaping and
-/// decimal integers, without Foundation and without intermediate `String`s.
+/// The pieces of JSON text, appended as UTF-8 bytes to a caller's ``JSONByteSink``: strings with JSON escaping and
+/// decimal integers, without Foundation and without intermediate `String`s. Inlinable, so specialized for each sink.
 ///
 /// Two escaping styles share one implementation:
 /// - ``NonASCII/verbatim`` keeps UTF-8 as is, as Foundation's `JSONEncoder` does (`history.jsonl` lines);
@@ -22,22 +22,30 @@ public enum JSONText {
     /// Reads the string's UTF-8 in place: no copy of the `String`, so no reference-count traffic on storage that
     /// other threads may share.
     /// - Complexity: O(n) in the UTF-8 length of `value`; runs that need no escaping are copied in one step.
-    public static func appendString(_ value: String, to bytes: inout [UInt8], nonASCII: NonASCII = .verbatim) {
-        let escapingNonASCII = nonASCII == .escaped
-        value.withUTF8Bytes { appendQuoted($0, to: &bytes, escapingNonASCII: escapingNonASCII) }
-    }
-
-    private static func appendQuoted(
-        _ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], escapingNonASCII: Bool
+    @inlinable
+    public static func appendString(
+        _ value: String, to bytes: inout some JSONByteSink, nonASCII: NonASCII = .verbatim
     ) {
         bytes.append(UInt8(ascii: "\""))
-        appendEscaped(utf8, to: &bytes, escapingNonASCII: escapingNonASCII)
+        appendStringContent(value, to: &bytes, nonASCII: nonASCII)
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends what goes between a JSON string's quotes for `value`: for a string written in parts, such as a
+    /// Lattice target key (`id:port`) written without building it.
+    /// - Complexity: O(n) in the UTF-8 length of `value`.
+    @inlinable
+    public static func appendStringContent(
+        _ value: String, to bytes: inout some JSONByteSink, nonASCII: NonASCII = .verbatim
+    ) {
+        let escapingNonASCII = nonASCII == .escaped
+        value.withUTF8Bytes { appendEscaped($0, to: &bytes, escapingNonASCII: escapingNonASCII) }
     }
 
     /// Appends the decimal digits of `value`.
     /// - Complexity: O(digits); the digits are formed on the stack and appended in one step.
-    public static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
+    @inlinable
+    public static func appendInteger(_ value: UInt64, to bytes: inout some JSONByteSink) {
         // 20 digits hold UInt64.max; filled from the end.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -53,7 +61,8 @@ public enum JSONText {
     }
 
     /// Appends the decimal form of `value`, with a leading `-` when negative.
-    public static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+    @inlinable
+    public static func appendInteger(_ value: Int, to bytes: inout some JSONByteSink) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         appendInteger(UInt64(value.magnitude), to: &bytes)
     }
@@ -61,9 +70,11 @@ public enum JSONText {
     /// Copies `utf8`, escaping what JSON (and `escapingNonASCII`) requires.
     /// - Complexity: O(n). The leading run that needs no escaping, usually the whole string, is found eight bytes
     ///   at a time (``needsEscaping(_:escapingNonASCII:)``), then the rest a byte at a time.
-    private static func appendEscaped(
-        _ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], escapingNonASCII: Bool
+    @inlinable
+    static func appendEscaped(
+        _ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout some JSONByteSink, escapingNonASCII: Bool
     ) {
+        let raw = UnsafeRawBufferPointer(utf8)
         var runStart = 0
         var index = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {
@@ -81,7 +92,7 @@ public enum JSONText {
                 index += 1
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[runStart..<index]))
             if byte < 0x80 {
                 appendEscapedASCII(byte, to: &bytes)
                 index += 1
@@ -97,15 +108,15 @@ public enum JSONText {
             }
             runStart = index
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[runStart...]))
     }
 
     /// Whether any of the eight bytes of `word` needs escaping: below 0x20, `"` or `\`, and with
     /// `escapingNonASCII` also 0x7F and above. Uses the word-at-a-time tests "has a byte less than n" and "has a
     /// zero byte" (a byte equal to c is a zero byte of `word ^ c`), which are exact: true exactly when such a
     /// byte is there.
-    @inline(__always)
-    private static func needsEscaping(_ word: UInt64, escapingNonASCII: Bool) -> Bool {
+    @inlinable @inline(__always)
+    static func needsEscaping(_ word: UInt64, escapingNonASCII: Bool) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
@@ -114,7 +125,8 @@ public enum JSONText {
         return escapingNonASCII && (word & highs != 0 || hasZero(word ^ (ones &* 0x7F)))
     }
 
-    private static func appendEscapedASCII(_ byte: UInt8, to bytes: inout [UInt8]) {
+    @inlinable
+    static func appendEscapedASCII(_ byte: UInt8, to bytes: inout some JSONByteSink) {
         let short: UInt8? =
             switch byte {
             case UInt8(ascii: "\""): UInt8(ascii: "\"")
@@ -136,7 +148,8 @@ public enum JSONText {
 
     /// The scalar value whose UTF-8 encoding starts at `index` (the buffer is valid UTF-8, as a `String`'s is) and
     /// how many bytes it takes; a truncated sequence decodes to U+FFFD instead of reading past the end.
-    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    @inlinable
+    static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = utf8[index]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
         guard length > 1, index + length <= utf8.count else { return (0xFFFD, 1) }
@@ -145,7 +158,8 @@ public enum JSONText {
         return (value, length)
     }
 
-    private static func appendUnicodeEscape(_ unit: UInt16, to bytes: inout [UInt8]) {
+    @inlinable
+    static func appendUnicodeEscape(_ unit: UInt16, to bytes: inout some JSONByteSink) {
         bytes.append(UInt8(ascii: "\\"))
         bytes.append(UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {

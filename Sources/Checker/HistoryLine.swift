@@ -38,8 +38,8 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
 
     /// Appends the line, members in sorted key order, without its newline.
     /// - Complexity: O(attempts + size of the request + items in the answer); allocates nothing beyond the
-    ///   buffer's growth, the parameter digest and the `id:port` keys of targets longer than a small string.
-    public func appendJSON(to bytes: inout [UInt8]) {
+    ///   sink's growth and the parameter digest (target keys are written in parts, ``TargetRef``).
+    public func appendJSON(to bytes: inout some JSONByteSink) {
         var object = JSONObjectWriter(opening: &bytes)
         appendAnswer(to: &object, &bytes)
         object.key("attempts", to: &bytes)
@@ -66,7 +66,7 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
         object.close(&bytes)
     }
 
-    private static func appendAttempt(_ attempt: AttemptRecord, to bytes: inout [UInt8]) {
+    private static func appendAttempt(_ attempt: AttemptRecord, to bytes: inout some JSONByteSink) {
         var object = JSONObjectWriter(opening: &bytes)
         object.member("actualSend", attempt.actualSend.nanoseconds, to: &bytes)
         object.member("afterSend", attempt.failureAfterSend, to: &bytes)
@@ -85,15 +85,15 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
 
     /// The subject: `attributesDigest` (``InstanceDigest``, the ledger's), `items` (target keys, the instance
     /// id, or the requested target ids), `name` (the new group's), `resource`; `{}` for other operations.
-    private func appendSubject(to bytes: inout [UInt8]) {
+    private func appendSubject(to bytes: inout some JSONByteSink) {
         var object = JSONObjectWriter(opening: &bytes)
         switch request {
         case .lattice(.createTargetGroup(let input)):
             object.member("name", input.name, to: &bytes)
         case .lattice(.registerTargets(let input)):
-            object.member("items", input.targets, TargetRef.key, to: &bytes)
+            object.member("items", input.targets, writing: { TargetRef.appendJSON($0, to: &$1) }, to: &bytes)
         case .lattice(.deregisterTargets(let input)):
-            object.member("items", input.targets, TargetRef.key, to: &bytes)
+            object.member("items", input.targets, writing: { TargetRef.appendJSON($0, to: &$1) }, to: &bytes)
         case .cloudMap(.registerInstance(let input)):
             let digest = InstanceDigest.of(
                 serviceId: input.serviceId, instanceId: input.instanceId, attributes: input.attributes)
@@ -112,9 +112,9 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
     /// `id`; the target keys of `successful` and `unsuccessful`; the `operationId`; the returned `targetIds` and
     /// their `targetTypes`, in answer order; or an error's `resourceId` (as `id`) and `DuplicateOperationId` (as
     /// `operationId`).
-    private func appendAnswer(to line: inout JSONObjectWriter, _ bytes: inout [UInt8]) {
+    private func appendAnswer<Sink: JSONByteSink>(to line: inout JSONObjectWriter, _ bytes: inout Sink) {
         /// Writes `"answer":{...}` with the members `body` writes.
-        func answer(_ body: (inout JSONObjectWriter, inout [UInt8]) -> Void) {
+        func answer(_ body: (inout JSONObjectWriter, inout Sink) -> Void) {
             line.key("answer", to: &bytes)
             var object = JSONObjectWriter(opening: &bytes)
             body(&object, &bytes)
@@ -128,13 +128,17 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
             }
         case .response(.lattice(.registerTargets(let output))):
             answer { object, bytes in
-                object.member("successful", output.successful ?? [], TargetRef.key, to: &bytes)
                 object.member(
-                    "unsuccessful", output.unsuccessful ?? [], { TargetRef.key(id: $0.id ?? "", port: $0.port) },
-                    to: &bytes)
+                    "successful", output.successful ?? [], writing: { TargetRef.appendJSON($0, to: &$1) }, to: &bytes)
+                object.member(
+                    "unsuccessful", output.unsuccessful ?? [],
+                    writing: { TargetRef.appendJSON(id: $0.id ?? "", port: $0.port, to: &$1) }, to: &bytes)
             }
         case .response(.lattice(.deregisterTargets(let output))):
-            answer { object, bytes in object.member("successful", output.successful ?? [], TargetRef.key, to: &bytes) }
+            answer { object, bytes in
+                object.member(
+                    "successful", output.successful ?? [], writing: { TargetRef.appendJSON($0, to: &$1) }, to: &bytes)
+            }
         case .response(.cloudMap(.registerInstance(let output))):
             answer { object, bytes in object.member("operationId", output.operationId, to: &bytes) }
         case .response(.codeDeploy(.batchGetDeploymentTargets(let output))):

@@ -1,3 +1,5 @@
+import BenchCore
+
 /// A record that writes its own JSON text, without `JSONEncoder`: what ``JSONLinesWriter`` writes.
 ///
 /// The bytes must be exactly what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes for the value
@@ -8,5 +10,5 @@
 public protocol JSONLineEncodable {
     /// Appends the record as one compact JSON value, without a newline.
     /// - Complexity: O(size of the record); allocates nothing beyond the buffer's growth.
-    func appendJSON(to bytes: inout [UInt8])
+    func appendJSON(to bytes: inout some JSONByteSink)
 }

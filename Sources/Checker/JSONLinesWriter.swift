@@ -12,9 +12,9 @@ import Synchronization
 /// Records write their own bytes (``JSONLineEncodable``: ``HistoryLine``, `LedgerEntry`): no `JSONEncoder`, and the
 /// same bytes `JSONEncoder` would write for the records they read back as.
 ///
-/// A line is encoded into a local buffer and copied into the shared one under the lock, rather than encoded in
-/// place under the lock: with two workers at full speed, encoding under the lock sent about 3% of the CPU to the
-/// mutex's contended path (`_lockSlow` and the kernel's futex), more than the local buffer's allocation costs.
+/// A line is encoded into a buffer on the appender's stack (``ScratchBytes``) and copied into the shared one under
+/// the lock, rather than encoded in place under the lock: with two workers at full speed, encoding under the lock
+/// sent about 3% of the CPU to the mutex's contended path (`_lockSlow` and the kernel's futex).
 ///
 /// A full buffer is written by a serial queue, not by the appender that filled it, so no appender waits for the
 /// disk while holding the lock (a `write` of 256 KiB can block for milliseconds under writeback): buffers are
@@ -29,6 +29,10 @@ public final class JSONLinesWriter<Record: JSONLineEncodable & Sendable>: Sendab
     public static var flushThreshold: Int { 256 * 1024 }
     /// Full buffers that may wait for the writing queue before an appender waits too.
     static var maxPendingBuffers: Int { 16 }
+    /// The stack room a line is encoded in (``ScratchBytes``); a longer line moves to the heap. A P3 history line
+    /// is about 900 bytes. Up to 1 KiB the standard library takes stack room without asking the runtime about the
+    /// thread's stack; 8 KiB measured no better (`scripts/bench-history-encoding.sh`).
+    static var lineScratchBytes: Int { 1024 }
 
     private struct State {
         var handle: FileHandle?
@@ -61,22 +65,24 @@ public final class JSONLinesWriter<Record: JSONLineEncodable & Sendable>: Sendab
     }
 
     /// Appends one record.
-    /// - Complexity: O(size of the record) amortised; one allocation (the line).
+    /// - Complexity: O(size of the record) amortised; no allocation for a line of up to ``lineScratchBytes``.
     public func append(_ record: Record) {
-        var line: [UInt8] = []
-        line.reserveCapacity(1024)
-        record.appendJSON(to: &line)
-        line.append(UInt8(ascii: "\n"))
-        let backlog = state.withLock { state -> Bool in
-            state.buffer.append(contentsOf: line)
-            state.count += 1
-            guard state.buffer.count >= Self.flushThreshold, let handle = state.handle else { return false }
-            var next = state.spare.popLast() ?? Self.newBuffer()
-            swap(&next, &state.buffer)
-            state.full.append(next)
-            state.pending += 1
-            writer.async { [self] in writeOldestFull(to: handle) }
-            return state.pending > Self.maxPendingBuffers
+        let backlog = ScratchBytes.with(capacity: Self.lineScratchBytes) { line in
+            record.appendJSON(to: &line)
+            line.append(UInt8(ascii: "\n"))
+            return line.withUnsafeBytes { line in
+                state.withLock { state -> Bool in
+                    state.buffer.append(contentsOf: line)
+                    state.count += 1
+                    guard state.buffer.count >= Self.flushThreshold, let handle = state.handle else { return false }
+                    var next = state.spare.popLast() ?? Self.newBuffer()
+                    swap(&next, &state.buffer)
+                    state.full.append(next)
+                    state.pending += 1
+                    writer.async { [self] in writeOldestFull(to: handle) }
+                    return state.pending > Self.maxPendingBuffers
+                }
+            }
         }
         if backlog { waitForWrites() }
     }

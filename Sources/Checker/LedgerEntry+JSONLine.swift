@@ -8,7 +8,7 @@ import Emulator
 // (`time` is `Instant`'s `{"nanoseconds":N}`); `LedgerJSONLineTests` checks the bytes against it.
 
 extension LedgerEntry: JSONLineEncodable {
-    public func appendJSON(to bytes: inout [UInt8]) {
+    public func appendJSON(to bytes: inout some JSONByteSink) {
         var object = JSONObjectWriter(opening: &bytes)
         object.member("attempt", attempt, to: &bytes)
         object.member("change", change.rawValue, to: &bytes)
@@ -58,7 +58,7 @@ extension LedgerEntry.Change: JSONLineDecodable {}
 extension AWSService: JSONLineDecodable {}
 
 extension Instant: JSONLineEncodable {
-    public func appendJSON(to bytes: inout [UInt8]) {
+    public func appendJSON(to bytes: inout some JSONByteSink) {
         var object = JSONObjectWriter(opening: &bytes)
         object.member("nanoseconds", nanoseconds, to: &bytes)
         object.close(&bytes)

@@ -1,6 +1,7 @@
 import BenchCore
 import Checker
 import Resilience
+import Testing
 
 /// Seeded values for the JSON line tests: every optional present and absent, the odd strings, and integers at
 /// every digit-count boundary and both extremes.
@@ -54,10 +55,16 @@ enum GeneratedJSONValues {
         random.next() % 3 == 0 ? nil : make(&random)
     }
 
-    /// The bytes a record writes for itself.
+    /// The bytes a record writes for itself, into the sink `JSONLinesWriter` uses (``ScratchBytes``), with room for
+    /// 64 bytes so that most lines also take its move to the heap; they must be the bytes it writes into an array.
     static func ownBytes(_ record: some JSONLineEncodable) -> [UInt8] {
-        var bytes: [UInt8] = []
-        record.appendJSON(to: &bytes)
+        var array: [UInt8] = []
+        record.appendJSON(to: &array)
+        let bytes = ScratchBytes.with(capacity: 64) { scratch in
+            record.appendJSON(to: &scratch)
+            return scratch.withUnsafeBytes { Array($0) }
+        }
+        #expect(bytes == array, "ScratchBytes and [UInt8] got different bytes")
         return bytes
     }
 }

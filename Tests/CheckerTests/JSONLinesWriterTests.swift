@@ -10,7 +10,7 @@ import Testing
         var sequence: UInt64
         var padding: String
 
-        func appendJSON(to bytes: inout [UInt8]) {
+        func appendJSON(to bytes: inout some JSONByteSink) {
             var object = JSONObjectWriter(opening: &bytes)
             object.member("padding", padding, to: &bytes)
             object.member("sequence", sequence, to: &bytes)
@@ -37,6 +37,23 @@ import Testing
         writer.append(Numbered(sequence: 3, padding: ""))
         try writer.close()
         #expect(try Self.contents(url) == expected)
+    }
+
+    /// A line longer than the stack room lines are encoded in moves to the heap and arrives whole, between
+    /// short lines that do not.
+    @Test func aLineLongerThanTheScratchRoomArrivesWhole() throws {
+        let url = Self.temporaryURL("long")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try JSONLinesWriter<Numbered>(url: url)
+        let long = String(repeating: "é/\\", count: JSONLinesWriter<Numbered>.lineScratchBytes)
+        writer.append(Numbered(sequence: 1, padding: "a"))
+        writer.append(Numbered(sequence: 2, padding: long))
+        writer.append(Numbered(sequence: 3, padding: "b"))
+        try writer.close()
+        var records: [Numbered] = []
+        try JSONLines.forEach(in: url, as: Numbered.self) { records.append($0) }
+        #expect(records.map(\.sequence) == [1, 2, 3])
+        #expect(records.map(\.padding) == ["a", long, "b"])
     }
 
     /// Nothing reaches the file until the buffer holds `flushThreshold` bytes; then all of it does (written by the

@@ -21,10 +21,10 @@ struct OperationStats: Sendable {
     var okLatency = Histogram(significantDigits: 3)
     /// Corrected latency of every other outcome: each error code, and `unknown`.
     var otherOutcomes: [String: Histogram] = [:]
-    /// Calls by their Jepsen outcome over all attempts (keyed by the enum: no string hashed per call).
-    var callOutcomeCounts: [CallOutcome: Int] = [:]
-    /// Calls by how many attempts they made.
-    var attemptsPerCall: [Int: Int] = [:]
+    /// Calls by their Jepsen outcome over all attempts, at the outcome's index in ``callOutcomeOrder``.
+    var callOutcomeCounts = DenseCounts()
+    /// Calls by how many attempts they made, at that number.
+    var attemptCounts = DenseCounts()
     var attempts = 0
     /// Nanoseconds spent sleeping in backoff before retries.
     var backoffNanoseconds: UInt64 = 0
@@ -60,10 +60,17 @@ struct OperationStats: Sendable {
         return all
     }
 
+    /// The Jepsen outcomes in the order ``callOutcomeCounts`` counts them.
+    static let callOutcomeOrder: [CallOutcome] = [.ok, .fail, .unknown]
+
     /// Calls by their Jepsen outcome over all attempts: `ok`, `fail` (definitely not applied), `unknown`.
     var callOutcomes: [String: Int] {
-        Dictionary(uniqueKeysWithValues: callOutcomeCounts.map { ($0.key.rawValue, $0.value) })
+        Dictionary(
+            uniqueKeysWithValues: callOutcomeCounts.nonZero.map { (Self.callOutcomeOrder[$0.key].rawValue, $0.value) })
     }
+
+    /// Calls by how many attempts they made.
+    var attemptsPerCall: [Int: Int] { attemptCounts.nonZero }
 
     /// Adds one completed call: its outcome and latency, and what the retry layer did (attempts, backoff,
     /// give-up reason, Jepsen outcome) when there is a call record. O(attempts).
@@ -72,8 +79,8 @@ struct OperationStats: Sendable {
     ) {
         record(outcome, correctedNanoseconds: correctedNanoseconds, rawNanoseconds: rawNanoseconds)
         guard let call else { return }
-        callOutcomeCounts[call.outcome, default: 0] += 1
-        attemptsPerCall[call.attemptCount, default: 0] += 1
+        callOutcomeCounts.add(1, at: Self.callOutcomeOrder.firstIndex(of: call.outcome) ?? 0)
+        attemptCounts.add(1, at: call.attemptCount)
         attempts += call.attemptCount
         backoffNanoseconds &+= call.backoffNanoseconds
         // Giving up on a call that never failed, or that a non-retryable error ended, is not news; only
@@ -95,8 +102,8 @@ struct OperationStats: Sendable {
         for (key, histogram) in other.otherOutcomes {
             try? otherOutcomes[key, default: Histogram(significantDigits: 3)].add(histogram)
         }
-        callOutcomeCounts.merge(other.callOutcomeCounts, uniquingKeysWith: +)
-        attemptsPerCall.merge(other.attemptsPerCall, uniquingKeysWith: +)
+        callOutcomeCounts.merge(other.callOutcomeCounts)
+        attemptCounts.merge(other.attemptCounts)
         attempts += other.attempts
         backoffNanoseconds &+= other.backoffNanoseconds
         giveUps.merge(other.giveUps, uniquingKeysWith: +)

@@ -58,15 +58,15 @@ struct OperationIssuer: Sendable {
     }
 
     /// Generates operation `index`, runs it through the pipeline (token policy, retries, faults, transport),
-    /// and records the call, intended to start at `intended`.
-    func issue(index: Int, intended: Instant, openModel: Bool) async {
+    /// and records the call, intended to start at `intended`, through `batch` (``Recorder/Batch``).
+    func issue(index: Int, intended: Instant, openModel: Bool, batch: inout Recorder.Batch) async {
         let (_, request) = request(at: index)
         // A closed model's operation is due when it starts: no lag, and no clock read for one.
         let lag = openModel ? clock.now.nanoseconds(since: intended) : nil
         recorder.started()
         let call = await pipeline.call(
             request, sequence: sequenceBase + UInt64(index), phase: phaseName, intendedStart: intended)
-        recorder.completed(phase: phase, call: call, intended: intended, lagNanoseconds: lag)
+        recorder.completed(phase: phase, call: call, intended: intended, lagNanoseconds: lag, into: &batch)
         history?.append(call, request: request)
     }
 }

@@ -77,7 +77,8 @@ struct PhaseRunner: Sendable {
                 if stop.isStopped { break }
                 await slots.acquire()
                 group.addTask {
-                    await issuer.issue(index: operation, intended: intended, openModel: true)
+                    var batch = Recorder.Batch(capacity: 1)
+                    await issuer.issue(index: operation, intended: intended, openModel: true, batch: &batch)
                     slots.release()
                 }
                 issued += 1
@@ -98,12 +99,14 @@ struct PhaseRunner: Sendable {
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
                 group.addTask {
+                    var batch = Recorder.Batch(capacity: Recorder.Batch.closedWorkerCapacity)
                     while !stop.isStopped {
                         if let deadline, clock.now >= deadline { break }
                         let operation = counter.value.add(1, ordering: .relaxed).oldValue
                         if operation >= limit { break }
-                        await issuer.issue(index: operation, intended: clock.now, openModel: false)
+                        await issuer.issue(index: operation, intended: clock.now, openModel: false, batch: &batch)
                     }
+                    recorder.record(&batch)
                 }
             }
             await drainIfStopped(&group)

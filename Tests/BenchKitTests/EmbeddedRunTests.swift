@@ -57,13 +57,13 @@ struct EmbeddedRunTests {
         #expect(registers.ok > 0)
     }
 
-    @Test("the request sequence depends only on the seed and the index")
+    @Test("the request sequence depends only on the seed and the index, and a worker's own issuer makes the same")
     func deterministicRequests() {
         var fixtures = ResolvedFixtures()
         fixtures.addTargetGroup(ResolvedTargetGroup(id: "tg-0123456789abcdefg", arn: "arn", kind: .ip))
         fixtures.cloudMapServices = ["srv-0123456789abcdef"]
         fixtures.deployments = [ResolvedDeployment(id: "d-ABCDEFGHI", platform: .server, targetIds: (0..<50).map { "i-\($0)" })]
-        func requests(seed: UInt64) -> [AWSRequest] {
+        func requests(seed: UInt64, forWorker: Bool = false) -> [AWSRequest] {
             let clock = ManualClock()
             let transport = StallingTransport()
             let pipeline = CallPipeline(strategy: NoRetryStrategy(), clock: clock, seed: seed) { request, context in
@@ -73,10 +73,12 @@ struct EmbeddedRunTests {
                 phase: 0, seed: seed, mix: .allOperations, fixtures: fixtures, pipeline: pipeline,
                 clock: clock, recorder: Recorder(phases: []), sequenceBase: 0, phaseName: "p"
             )
-            return (0..<200).map { issuer.request(at: $0).request }
+            let used = forWorker ? issuer.forWorker() : issuer
+            return (0..<200).map { used.request(at: $0).request }
         }
         let first = requests(seed: 9)
         #expect(first == requests(seed: 9))
+        #expect(first == requests(seed: 9, forWorker: true))
         #expect(first != requests(seed: 10))
         #expect(Set(first.map(\.operationName)).count == 4)
     }

@@ -9,10 +9,10 @@ import Resilience
 struct OperationIssuer: Sendable {
     let phase: Int
     let phaseSeed: SplitMix64
-    let workloads: [any Workload]
+    private(set) var workloads: [any Workload]
     /// Running sums of the workloads' weights, for an O(log n) weighted draw.
-    let cumulativeWeights: [UInt64]
-    let fixtures: ResolvedFixtures
+    private(set) var cumulativeWeights: [UInt64]
+    private(set) var fixtures: ResolvedFixtures
     /// Token policy, retry strategy and fault layer in front of the transport.
     let pipeline: CallPipeline
     let phaseName: String
@@ -41,6 +41,21 @@ struct OperationIssuer: Sendable {
         self.recorder = recorder
         self.sequenceBase = sequenceBase
     }
+
+    /// This issuer for one closed-model worker: the same requests for the same indices, made from fixtures, a mix
+    /// and weights that share no storage with any other worker's, so that the reference counting of making a request
+    /// stays in the worker's core (``ResolvedFixtures/unshared()``).
+    /// - Complexity: O(total size of the fixtures).
+    func forWorker() -> OperationIssuer {
+        var copy = self
+        copy.fixtures = fixtures.unshared()
+        copy.workloads = workloads.map { Self.boxed($0) }
+        copy.cumulativeWeights = cumulativeWeights.map { $0 }
+        return copy
+    }
+
+    /// `workload` in a new existential box (copying an `any Workload` shares its box).
+    private static func boxed<W: Workload>(_ workload: W) -> any Workload { workload }
 
     /// The request of operation `index` of this phase. Deterministic in (seed, phase, index).
     func request(at index: Int) -> (workload: any Workload, request: AWSRequest) {

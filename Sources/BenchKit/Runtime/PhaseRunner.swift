@@ -100,6 +100,7 @@ struct PhaseRunner: Sendable {
             for _ in 0..<workers {
                 group.addTask {
                     var batch = Recorder.Batch(capacity: Recorder.Batch.closedWorkerCapacity)
+                    let issuer = issuer.forWorker()
                     while !stop.isStopped {
                         if let deadline, clock.now >= deadline { break }
                         let operation = counter.value.add(1, ordering: .relaxed).oldValue

@@ -44,12 +44,13 @@ import Testing
     func batchesRecordWhatOneByOneRecords(spacing: UInt64) {
         let single = Self.recorder()
         let batched = Self.recorder()
+        var batchOfOne = Recorder.Batch(capacity: 1)  // recorded as each call completes
         var batch = Recorder.Batch(capacity: 7)
         for step in 0..<130 {
             let call = Self.call(step, spacing: spacing)
             single.started()
             batched.started()
-            single.completed(phase: 0, call: call, intended: .zero, lagNanoseconds: nil)
+            single.completed(phase: 0, call: call, intended: .zero, lagNanoseconds: nil, into: &batchOfOne)
             batched.completed(phase: 0, call: call, intended: .zero, lagNanoseconds: nil, into: &batch)
         }
         batched.record(&batch)

@@ -80,16 +80,10 @@ final class Recorder: Sendable {
         inFlightCount.add(1, ordering: .relaxed)
     }
 
-    /// Records one completed logical call with everything its retry layer did. O(attempts).
+    /// Records one completed logical call with everything its retry layer did, through `batch`: the call is
+    /// recorded when the batch is full or old enough, or on ``record(_:)``. O(attempts) once recorded.
     /// - Parameter lagNanoseconds: how late the operation started after its intended time, for open models; nil
     ///   for closed ones (their next operation is due when the previous one answered).
-    func completed(phase: Int, call: CallRecord, intended: Instant, lagNanoseconds: UInt64?) {
-        var batch = Batch(capacity: 1)
-        completed(phase: phase, call: call, intended: intended, lagNanoseconds: lagNanoseconds, into: &batch)
-    }
-
-    /// ``completed(phase:call:intended:lagNanoseconds:)`` through `batch`: the call is recorded when the batch is
-    /// full, or on ``record(_:)``.
     func completed(phase: Int, call: CallRecord, intended: Instant, lagNanoseconds: UInt64?, into batch: inout Batch) {
         completed(
             phase: phase, operation: call.operation, outcome: OperationOutcome(call.finalResult), intended: intended,
@@ -97,16 +91,16 @@ final class Recorder: Sendable {
             call: call, into: &batch)
     }
 
-    /// Records one completed logical operation (issued, and answered or given up), with its schedule lag for open
-    /// models and its call record when the retry layer made one. O(1) amortised, plus O(attempts) for the record.
+    /// Records one completed logical operation that has no call record (issued, and answered or given up), with
+    /// its schedule lag for open models, at once. O(1) amortised.
     func completed(
         phase: Int, operation: String, outcome: OperationOutcome, intended: Instant, sent: Instant, finished: Instant,
-        lagNanoseconds: UInt64? = nil, call: CallRecord? = nil
+        lagNanoseconds: UInt64? = nil
     ) {
         var batch = Batch(capacity: 1)
         completed(
             phase: phase, operation: operation, outcome: outcome, intended: intended, sent: sent, finished: finished,
-            lagNanoseconds: lagNanoseconds, call: call, into: &batch)
+            lagNanoseconds: lagNanoseconds, call: nil, into: &batch)
     }
 
     private func completed(

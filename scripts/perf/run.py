@@ -219,7 +219,9 @@ http {{
         operation (summary.json's phases[].cpuMicrosecondsPerOperation) against the budget the target leaves
         on this machine (cores / 1,000,000 s), with the history on disk and without it (--no-check), and the
         floor under both: the cheapest call (a batch read of one id, scenarios/perf/pipeline-floor.swift) without
-        history, which every call of any mix costs at least.
+        history, which every call of any mix costs at least; and the emulator alone (scripts/bench-part.sh
+        emulator: P3's requests answered on one thread with no runner), the part of every call no runner can
+        remove, with the ceiling it sets (cores / its CPU per request).
 
         One run moved by a fifth from one minute to the next on this shared machine, so PERF_P3_ROUNDS rounds
         (each: with history, then --no-check, then the floor) run in turn and the figures are the medians of the
@@ -239,10 +241,12 @@ http {{
             log(f"P3 round {number}: {rounds[-1][0]:.0f} logical operations/s, CPU {rounds[-1][1]:.1f} us/op "
                 f"({rounds[-1][2]:.1f} us/op without history; the cheapest call {rounds[-1][3]:.1f} us)")
         rate, cpu, bare_cpu, floor_cpu = (statistics.median(r[i] for r in rounds) for i in range(4))
-        budget = (os.cpu_count() or 1) * 1e6 / 1_000_000
+        emulator_cpu = self.emulator_alone(len(rounds), max(10_000, round(400_000 * self.seconds / 5)))
+        cores = os.cpu_count() or 1
+        budget = cores * 1e6 / 1_000_000
         log(f"P3 pipeline: {rate:.0f} logical operations/s, CPU {cpu:.1f} us/op ({bare_cpu:.1f} us/op without "
-            f"history, {floor_cpu:.1f} us for the cheapest call; budget {budget:.1f} us/op), medians of "
-            f"{len(rounds)} rounds")
+            f"history, {floor_cpu:.1f} us for the cheapest call, {emulator_cpu:.1f} us for the emulator alone; "
+            f"budget {budget:.1f} us/op), medians of {len(rounds)} rounds")
         suffix = f" (median of {len(rounds)} rounds)"
         return [
             figure("P3", "in-process pipeline operations/s" + suffix, rate, "ops/s", 1_000_000, "target", ">= 1.0"),
@@ -252,7 +256,23 @@ http {{
                    budget, "budget: cores / target rate", "<= 1.0"),
             figure("P3", "floor: CPU of the cheapest call (one-id batch read, --no-check)" + suffix, floor_cpu, "us",
                    budget, "budget: cores / target rate", "<= 1.0"),
+            figure("P3", "emulator alone: CPU per request of the P3 mix (1 thread, no runner, no ledger)" + suffix,
+                   emulator_cpu, "us", budget, "budget: cores / target rate", "<= 1.0"),
+            figure("P3", "ceiling the emulator alone sets (cores / its CPU per request)" + suffix,
+                   cores * 1e6 / emulator_cpu, "ops/s", 1_000_000, "target", ">= 1.0"),
         ]
+
+    def emulator_alone(self, rounds, count):
+        """The embedded emulator answering `count` requests of P3's mix on one thread with no runner
+        (scripts/bench-part.sh emulator, compiled against this release build): the median CPU us per request of
+        `rounds` rounds, each a new process with a fresh emulator."""
+        output = self.run(["bash", os.path.join(self.repo, "scripts", "bench-part.sh"), "emulator", "--rounds",
+                           str(rounds), "--count", str(count), "--build-path",
+                           os.path.dirname(self.bench)]).stdout
+        with open(os.path.join(self.out, "P3-emulator-alone.txt"), "w") as f:
+            f.write(output)
+        log(f"P3 emulator alone: {output.strip().splitlines()[-1]}")
+        return float(re.search(r"median: .*: (\d+) ns of CPU a request", output).group(1)) / 1000
 
     # P4 -------------------------------------------------------------------------------------------------
     def p4(self):

@@ -68,6 +68,20 @@ public struct EmulatorSettings: ScenarioComponent, Hashable {
     }
 }
 
+extension EmulatorSettings {
+    /// The emulator configuration these settings describe: what `bench run` gives the embedded emulator.
+    public var configuration: EmulatorConfiguration {
+        var configuration = EmulatorConfiguration()
+        configuration.cloudMapOperationDelayNanoseconds = cloudMapOperationDelay.nanosecondsClamped
+        configuration.targetGroupQuota = targetGroupQuota
+        configuration.targetsPerGroupQuota = targetsPerGroupQuota
+        configuration.instancesPerServiceQuota = instancesPerServiceQuota
+        configuration.faults = faults
+        configuration.mutations = mutations
+        return configuration
+    }
+}
+
 /// Sets the length of the intervals `latency.csv` reports (default 1 s; 10 ms ... 1 hour).
 public struct ReportInterval: ScenarioComponent {
     public let duration: Duration

@@ -174,17 +174,3 @@ extension Runner {
         return AWSCredentials(accessKeyId: "bench", secretAccessKey: "bench-placeholder-secret")
     }
 }
-
-extension EmulatorSettings {
-    /// The emulator configuration these settings describe.
-    var configuration: EmulatorConfiguration {
-        var configuration = EmulatorConfiguration()
-        configuration.cloudMapOperationDelayNanoseconds = cloudMapOperationDelay.nanosecondsClamped
-        configuration.targetGroupQuota = targetGroupQuota
-        configuration.targetsPerGroupQuota = targetsPerGroupQuota
-        configuration.instancesPerServiceQuota = instancesPerServiceQuota
-        configuration.faults = faults
-        configuration.mutations = mutations
-        return configuration
-    }
-}

@@ -78,7 +78,7 @@ public struct SetupContext: Sendable {
 extension SetupContext {
     /// A context that creates fixtures in `emulator`, as a run against the embedded endpoint does: for programs
     /// that drive the call pipeline themselves with a scenario's fixtures and workloads
-    /// (`scripts/bench-history-encoding.sh`).
+    /// (`scripts/perf/parts/`, run by `scripts/bench-part.sh`).
     public init(emulator: Emulator, clock: any BenchClock) {
         self.init(transport: EmbeddedTransport(emulator: emulator, clock: clock), emulator: emulator, clock: clock)
     }

@@ -401,7 +401,8 @@ def main():
     parser = argparse.ArgumentParser(
         prog="scripts/perf.sh", description=__doc__,
         epilog="P6's request counts: PERF_P6_SMALL (default 1000000), PERF_P6_LARGE (default 10000000). "
-               "P3's rounds (with history, then --no-check, then the cheapest call): PERF_P3_ROUNDS (default 3). "
+               "P3's rounds (with history, then --no-check, then the cheapest call; then as many of the emulator "
+               "alone): PERF_P3_ROUNDS (default 3). "
                "P5's rounds of bench and the C pacer: PERF_P5_ROUNDS (default 3).")
     parser.add_argument("--repo", required=True, help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=5, help="length of each timed load, 1-120 (default 5)")

@@ -46,3 +46,32 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// Whether the string's length in Unicode scalars (the unit of the AWS models' `min` and `max` on strings) lies
+    /// in `bounds`, decided from its UTF-8 byte count alone when that suffices: `n` bytes hold at least `n / 4`
+    /// (rounded up) and at most `n` scalars, so a string of at most `bounds.upperBound` bytes and at least
+    /// `4 * bounds.lowerBound - 3` is within them, and one of fewer than `bounds.lowerBound` bytes is not; otherwise
+    /// it counts (``unicodeScalarCount``). The emulators check a length on every field of every request (every
+    /// target id of a `RegisterTargets`), and `unicodeScalars.count` decodes the whole string to answer.
+    /// - Complexity: O(1) for a native string in those two cases, O(*n*) otherwise.
+    @inlinable
+    public func hasUnicodeScalarCount(in bounds: ClosedRange<Int>) -> Bool {
+        let bytes = utf8.count
+        if bytes < bounds.lowerBound { return false }
+        if bytes <= bounds.upperBound, (bytes + 3) / 4 >= bounds.lowerBound { return true }
+        return bounds.contains(unicodeScalarCount)
+    }
+
+    /// The string's length in Unicode scalars, `unicodeScalars.count`, counted over its UTF-8 bytes without decoding
+    /// them: each scalar has exactly one byte that is not a continuation byte (`10xxxxxx`).
+    /// - Complexity: O(*n*) in bytes, a compare and an add each.
+    @inlinable
+    public var unicodeScalarCount: Int {
+        withUTF8Bytes { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+}

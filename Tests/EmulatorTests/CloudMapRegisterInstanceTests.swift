@@ -39,15 +39,19 @@ struct CloudMapRegisterInstanceTests {
         #expect(InstanceDigest.of(serviceId: "srv-1", instanceId: "i-1", attributes: attributes) == "5c2ebae375828f29")
     }
 
-    @Test("CreatorRequestId: at most 64", arguments: [(64, true), (65, false)])
-    func creatorRequestIdLimit(length: Int, accepted: Bool) throws {
+    /// Characters are Unicode scalars: 64 two-byte ones (128 bytes) pass, and a refusal counts scalars, not bytes.
+    @Test(
+        "CreatorRequestId: at most 64 characters",
+        arguments: [("t", 64, true), ("t", 65, false), ("é", 64, true), ("é", 65, false)])
+    func creatorRequestIdLimit(character: String, length: Int, accepted: Bool) throws {
         let fixture = try CloudMapFixture()
-        let token = String(repeating: "t", count: length)
+        let token = String(repeating: character, count: length)
         if accepted {
             try fixture.register("i-1", token: token)
         } else {
             expectError(
-                CloudMapErrorCode.invalidInput, containing: "CreatorRequestId must have length less than or equal to 64"
+                CloudMapErrorCode.invalidInput,
+                containing: "CreatorRequestId must have length less than or equal to 64 (got \(length))"
             ) {
                 try fixture.register("i-1", token: token)
             }

@@ -219,3 +219,53 @@ struct LatticeTargetsTests {
         #expect(unknown?.code == "ResourceNotFoundException")
     }
 }
+
+/// The model's string lengths are in Unicode scalars; the emulator decides most from the UTF-8 byte count
+/// (`String.hasUnicodeScalarCount(in:)`), so multi-byte ids must land on the same side of each limit as ASCII ones,
+/// and a refusal must count scalars.
+@Suite("Lattice lengths in Unicode scalars")
+struct LatticeLengthTests {
+    @Test("a target id of 1-200 characters; a refusal says how many it has", arguments: [
+        ("1", 201, "id must be 1-200 characters long, got 201"),
+        ("é", 201, "id must be 1-200 characters long, got 201"),
+        ("é", 100, "is not an IPv4 address"),  // 200 bytes: within the length, refused for its form
+        ("é", 150, "is not an IPv4 address"),  // 300 bytes, 150 characters: within the length too
+        ("1", 0, "id must be 1-200 characters long, got 0"),
+    ])
+    func targetIdLength(character: String, count: Int, message: String) throws {
+        let fixture = LatticeFixture()
+        let group = try fixture.group()
+        let output = try fixture.register(group, [Target(id: String(repeating: character, count: count))])
+        let failure = try #require(output.unsuccessful?.first)
+        #expect(failure.failureCode == LatticeFailureCode.invalidTargetId)
+        #expect(failure.failureMessage?.contains(message) == true, "\(failure.failureMessage ?? "")")
+    }
+
+    @Test("a target group identifier of 17-2048 characters, counted in characters, not bytes", arguments: [
+        (String(repeating: "é", count: 16), "got 16"),  // 32 bytes, 16 characters
+        (String(repeating: "é", count: 2049), "got 2049"),
+        (String(repeating: "x", count: 16), "got 16"),
+    ])
+    func identifierLength(identifier: String, count: String) throws {
+        let fixture = LatticeFixture()
+        let error = try #require(fixture.registerError(identifier, [Target(id: "10.0.0.1")]))
+        #expect(error.fieldNames == ["targetGroupIdentifier"])
+        #expect(error.message.contains("must be 17-2048 characters long, \(count)"), "\(error.message)")
+    }
+
+    @Test("CreateTargetGroup's name, tag keys and tag values are measured in characters", arguments: [
+        (ipGroupInput(name: "éé"), "name must be 3-128 characters long, got 2"),  // 4 bytes, 2 characters
+        (ipGroupInput(tags: [String(repeating: "é", count: 129): "v"]), "must be 1-128 characters long, got 129"),
+        (ipGroupInput(tags: ["k": String(repeating: "é", count: 257)]), "0-256 characters long, got 257"),
+        (ipGroupInput(tags: [String(repeating: "é", count: 128): String(repeating: "é", count: 256)]), nil),
+    ] as [(CreateTargetGroupInput, String?)])
+    func createLengths(input: CreateTargetGroupInput, message: String?) throws {
+        let fixture = LatticeFixture()
+        let error = fixture.createError(input)
+        if let message {
+            #expect(error?.message.contains(message) == true, "\(error?.message ?? "accepted")")
+        } else {
+            #expect(error == nil)
+        }
+    }
+}

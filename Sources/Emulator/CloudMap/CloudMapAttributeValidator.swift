@@ -45,9 +45,8 @@ enum CloudMapAttributeValidator {
                     "Attributes key \(key) is not supported: the only AWS_ keys are "
                         + CloudMap.AttributeKey.reserved.sorted().joined(separator: ", "))
             }
-            totalLength +=
-                CloudMapValidation.length(key, within: maxKeyLength)
-                + CloudMapValidation.length(value, within: maxValueLength)
+            // The checks above admit ASCII only, so a byte is a character.
+            totalLength += key.utf8.count + value.utf8.count
         }
         if customCount > maxCustomAttributes {
             throw .invalidInput(

@@ -7,14 +7,8 @@ import BenchCore
 ///
 /// Patterns are checked byte by byte over UTF-8 instead of with `Regex` (the validators run on every request).
 /// Lengths are counted in Unicode scalars, with an O(1) fast path when the UTF-8 byte count is already
-/// within the limit.
+/// within the limit (`String.hasUnicodeScalarCount(in:)`).
 enum CloudMapValidation {
-    /// The length of `value` in Unicode scalars.
-    /// - Complexity: O(1) when `value` is ASCII-sized within `limit`, O(*n*) otherwise.
-    static func length(_ value: String, within limit: Int) -> Int {
-        let bytes = value.utf8.count
-        return bytes <= limit ? bytes : value.unicodeScalars.count
-    }
 
     /// Throws when `value` is empty (a required member that is missing or blank).
     static func required(_ value: String, _ field: @autoclosure () -> String) throws(ServiceError) {
@@ -24,9 +18,9 @@ enum CloudMapValidation {
     /// Throws when `value` is longer than `max` characters.
     static func maxLength(_ value: String?, _ max: Int, _ field: @autoclosure () -> String) throws(ServiceError) {
         guard let value else { return }
-        let count = length(value, within: max)
-        if count > max {
-            throw .invalidInput("\(field()) must have length less than or equal to \(max) (got \(count))")
+        if !value.hasUnicodeScalarCount(in: 0...max) {
+            throw .invalidInput(
+                "\(field()) must have length less than or equal to \(max) (got \(value.unicodeScalars.count))")
         }
     }
 

@@ -1,4 +1,5 @@
 import AWSModel
+import BenchCore
 
 /// The field-level problems of one VPC Lattice request, collected so that one `ValidationException` names them
 /// all (reason `fieldValidationFailed`, one `fieldList` entry per field), the way the service reports them.
@@ -18,9 +19,10 @@ struct FieldViolations {
     /// - Returns: whether the length is within bounds.
     @discardableResult
     mutating func checkLength(_ value: String, _ field: String, _ bounds: ClosedRange<Int>) -> Bool {
-        let count = value.unicodeScalars.count
-        guard bounds.contains(count) else {
-            add(field, "must be \(bounds.lowerBound)-\(bounds.upperBound) characters long, got \(count)")
+        guard value.hasUnicodeScalarCount(in: bounds) else {
+            add(
+                field,
+                "must be \(bounds.lowerBound)-\(bounds.upperBound) characters long, got \(value.unicodeScalars.count)")
             return false
         }
         return true

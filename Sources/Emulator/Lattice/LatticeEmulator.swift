@@ -328,9 +328,9 @@ public final class LatticeEmulator: Sendable {
 
     /// Checks `targetGroupIdentifier` (17-2048 characters, a target group id or ARN).
     private static func parseIdentifier(_ identifier: String) throws(ServiceError) -> LatticeSyntax.Identifier {
-        let length = identifier.unicodeScalars.count
-        guard (17...2048).contains(length) else {
-            throw FieldViolations.error("targetGroupIdentifier", "must be 17-2048 characters long, got \(length)")
+        guard identifier.hasUnicodeScalarCount(in: 17...2048) else {
+            throw FieldViolations.error(
+                "targetGroupIdentifier", "must be 17-2048 characters long, got \(identifier.unicodeScalars.count)")
         }
         guard let parsed = LatticeSyntax.targetGroupIdentifier(identifier) else {
             throw FieldViolations.error(

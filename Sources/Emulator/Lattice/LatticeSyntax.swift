@@ -1,3 +1,5 @@
+import BenchCore
+
 /// Hand-written matchers for the VPC Lattice patterns (wire.md §1.2.1) and the target id formats, over UTF-8.
 ///
 /// The model's patterns are matched in full (as the service does), without `Regex`: each matcher is one pass
@@ -51,7 +53,9 @@ enum LatticeSyntax {
     /// `targetGroupIdentifier`: `tg-[0-9a-z]{17}` or
     /// `arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:targetgroup/tg-[0-9a-z]{17}`; `nil` when neither.
     static func targetGroupIdentifier(_ value: String) -> Identifier? {
-        if isTargetGroupID(value.utf8) { return .id(value) }
+        // Read in place: every RegisterTargets names its group, and stepping a `String.UTF8View` costs several times
+        // more per byte than a buffer.
+        if value.withUTF8Bytes({ isTargetGroupID($0) }) { return .id(value) }
         let parts = value.utf8.split(separator: colon, maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0].elementsEqual("arn".utf8), isPartition(parts[1]),
             parts[2].elementsEqual("vpc-lattice".utf8), isToken(parts[3], allowUpper: true), isAccount(parts[4]),

@@ -1,4 +1,5 @@
 import AWSModel
+import BenchCore
 
 /// The `CreateTargetGroup` input rules: the model's lengths, patterns, enums and ranges, which botocore leaves
 /// to the server, plus the per-type rules of `TargetGroupConfig` that the documentation states.
@@ -121,11 +122,13 @@ enum TargetGroupValidation {
     private static func checkTags(_ tags: [String: String], into violations: inout FieldViolations) {
         violations.checkCount(tags.count, "tags", 0...200)
         let offending = tags.compactMap { key, value -> (key: String, problem: String)? in
-            let keyLength = key.unicodeScalars.count
-            let valueLength = value.unicodeScalars.count
-            if !(1...128).contains(keyLength) { return (key, "must be 1-128 characters long, got \(keyLength)") }
+            if !key.hasUnicodeScalarCount(in: 1...128) {
+                return (key, "must be 1-128 characters long, got \(key.unicodeScalars.count)")
+            }
             if key.hasPrefix("aws:") { return (key, "must not start with 'aws:'") }
-            if valueLength > 256 { return (key, "has a value that must be 0-256 characters long, got \(valueLength)") }
+            if !value.hasUnicodeScalarCount(in: 0...256) {
+                return (key, "has a value that must be 0-256 characters long, got \(value.unicodeScalars.count)")
+            }
             return nil
         }
         if let first = offending.min(by: { $0.key < $1.key }) {

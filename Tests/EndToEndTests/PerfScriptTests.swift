@@ -17,7 +17,11 @@ struct PerfScriptTests {
     func help() throws {
         let (status, output) = try Self.run(["--help"])
         #expect(status == 0)
-        for option in ["--seconds", "--only", "--out", "--update-docs", "PERF_P6_SMALL", "PERF_P5_ROUNDS", "PERF_P3_ROUNDS"] {
+        let options = [
+            "--seconds", "--only", "--out", "--update-docs", "PERF_P6_SMALL", "PERF_P1_ROUNDS", "PERF_P3_ROUNDS",
+            "PERF_P5_ROUNDS",
+        ]
+        for option in options {
             #expect(output.contains(option), "\(option) missing from: \(output)")
         }
         #expect(!output.contains("building bench"))
@@ -41,6 +45,7 @@ struct PerfScriptTests {
         ("PERF_P5_ROUNDS", "three", "PERF_P5_ROUNDS must be a whole number in 1...100 (got 'three')"),
         ("PERF_P6_LARGE", "-5", "PERF_P6_LARGE must be a whole number in 1...1000000000 (got '-5')"),
         ("PERF_P3_ROUNDS", "101", "PERF_P3_ROUNDS must be a whole number in 1...100 (got '101')"),
+        ("PERF_P1_ROUNDS", "0", "PERF_P1_ROUNDS must be a whole number in 1...100 (got '0')"),
     ])
     func badEnvironment(name: String, value: String, message: String) throws {
         let (status, output) = try Self.run(["--only", "P3,P5"], environment: [name: value])

@@ -78,7 +78,8 @@ public final class LatticeEmulator: Sendable {
     ) throws(ServiceError) -> CreateTargetGroupOutput {
         let config = try TargetGroupValidation.validate(input)
         let parameters = TargetGroupParameters(input)
-        let digest = parameters.digest
+        // Only the ledger reads the digest: a ledger that keeps nothing (`--no-check`) is not given one to drop.
+        let digest = ledger.isRecording ? parameters.digest : nil
         return try state.withLock { (state) throws(ServiceError) -> CreateTargetGroupOutput in
             let ignoresToken = configuration.mutations.ignoreClientToken
             let tokenIndex = input.clientToken.flatMap { state.indexByToken[$0] }  // one look-up, for both uses
@@ -117,11 +118,13 @@ public final class LatticeEmulator: Sendable {
             state.indexByID[id] = index
             state.indexByName[input.name] = index
             if let token = input.clientToken, !isTokenRetry { state.indexByToken[token] = index }
-            ledger.append(
-                LedgerEntry(
-                    time: now, service: .vpcLattice, operation: LatticeOperation.createTargetGroup.rawValue,
-                    change: .created, resourceType: "TargetGroup", resourceId: id, token: input.clientToken,
-                    parameterDigest: digest, context: context))
+            if let digest {
+                ledger.append(
+                    LedgerEntry(
+                        time: now, service: .vpcLattice, operation: LatticeOperation.createTargetGroup.rawValue,
+                        change: .created, resourceType: "TargetGroup", resourceId: id, token: input.clientToken,
+                        parameterDigest: digest, context: context))
+            }
             return record.createOutput
         }
     }

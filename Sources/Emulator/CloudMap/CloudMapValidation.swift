@@ -9,7 +9,6 @@ import BenchCore
 /// Lengths are counted in Unicode scalars, with an O(1) fast path when the UTF-8 byte count is already
 /// within the limit (`String.hasUnicodeScalarCount(in:)`).
 enum CloudMapValidation {
-
     /// Throws when `value` is empty (a required member that is missing or blank).
     static func required(_ value: String, _ field: @autoclosure () -> String) throws(ServiceError) {
         if value.isEmpty { throw .invalidInput("\(field()) is required and must not be empty") }

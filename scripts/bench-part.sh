@@ -9,7 +9,8 @@
 #                  calls with HistoryLog, as a run does (CPU ns a line, the median of 15 passes)
 #   --against DIR  another checkout (at a commit that has scripts/perf/parts' APIs); the same program is built
 #                  against both and the two run in turn, so a change is measured side by side
-#   --rounds N     rounds (default 1, or 5 with --against); each round is a new process and a fresh emulator
+#   --rounds N     rounds (default 1, or 5 with --against); each round is a new process and a fresh emulator;
+#                  each checkout's figure is the median round (the lower middle one for an even N)
 #   --count N      calls per round (default: emulator 400000, about a 5-s P3 run's; history 20000)
 #   --build-path   the bench build to compile against (default: each checkout's .build/release, built here)
 #
@@ -17,22 +18,23 @@
 # with -O against the objects bench was linked from, as `bench run` compiles a scenario, into a folder in /tmp.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-usage() { sed -n '5,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '5,18p' "$0" | sed 's/^# \{0,1\}//'; }
 fail() { echo "bench-part: $1" >&2; exit 2; }
 
-[[ $# -ge 1 ]] || usage
+[[ $# -ge 1 ]] || { usage >&2; exit 2; }
 part="$1"
 shift
 case "$part" in
     emulator) count=400000 unit=request ;;
     history) count=20000 unit=line ;;
-    -h|--help) usage ;;
+    -h|--help) usage; exit 0 ;;
     *) fail "unknown part '$part'; expected emulator or history" ;;
 esac
 trees=("$repo")
 rounds=""
 build_path=""
 while [[ $# -gt 0 ]]; do
+    [[ "$1" == -h || "$1" == --help ]] && { usage; exit 0; }
     [[ $# -ge 2 ]] || fail "$1 needs a value"
     case "$1" in
         --against)

@@ -12,6 +12,17 @@ struct PartScriptTests {
         try BenchExecutable().url.deletingLastPathComponent().path
     }
 
+    @Test("--help lists the parts and the options, exit 0, nothing compiled")
+    func help() throws {
+        let result = try runScript("bench-part.sh", ["--help"])
+        #expect(result.status == 0)
+        for word in ["emulator:", "history:", "--against", "--rounds", "--count", "--build-path"] {
+            #expect(result.stdout.contains(word), "\(word) missing from: \(result.stdout)")
+        }
+        #expect(!result.stdout.contains("set -euo"))
+        #expect(!result.stderr.contains("compiling"))
+    }
+
     @Test("bad arguments name the argument and the allowed values, exit 2, nothing compiled", arguments: [
         (["sorting"], "unknown part 'sorting'; expected emulator or history"),
         (["emulator", "--count", "0"], "--count must be a whole number in 1...99999999 (got '0')"),
@@ -19,6 +30,7 @@ struct PartScriptTests {
         (["emulator", "--against", "/nonexistent"], "--against: no package at /nonexistent"),
         (["emulator", "--fast", "1"], "unknown option '--fast'"),
         (["history", "--count"], "--count needs a value"),
+        ([], "usage: scripts/bench-part.sh PART"),
     ])
     func badArguments(arguments: [String], message: String) throws {
         let result = try runScript("bench-part.sh", arguments)

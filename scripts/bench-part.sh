@@ -38,10 +38,15 @@ while [[ $# -gt 0 ]]; do
     [[ $# -ge 2 ]] || fail "$1 needs a value"
     case "$1" in
         --against)
+            [[ ${#trees[@]} -eq 1 ]] || fail "--against names one other checkout; give it once"
             [[ -f "$2/Package.swift" ]] || fail "--against: no package at $2"
             trees+=("$(cd "$2" && pwd)") ;;
-        --rounds) [[ "$2" =~ ^[1-9][0-9]{0,2}$ ]] || fail "--rounds must be a whole number in 1...999 (got '$2')"; rounds="$2" ;;
-        --count) [[ "$2" =~ ^[1-9][0-9]{0,7}$ ]] || fail "--count must be a whole number in 1...99999999 (got '$2')"; count="$2" ;;
+        --rounds)
+            [[ "$2" =~ ^[1-9][0-9]{0,2}$ ]] || fail "--rounds must be a whole number in 1...999 (got '$2')"
+            rounds="$2" ;;
+        --count)
+            [[ "$2" =~ ^[1-9][0-9]{0,7}$ ]] || fail "--count must be a whole number in 1...99999999 (got '$2')"
+            count="$2" ;;
         --build-path) [[ -d "$2" ]] || fail "--build-path: no folder at $2"; build_path="$(cd "$2" && pwd)" ;;
         *) fail "unknown option '$1'" ;;
     esac
@@ -75,7 +80,8 @@ for index in "${!trees[@]}"; do
     echo "bench-part: compiling the $part part against $build" >&2
     swiftc -swift-version 6 -module-name PartBench -O -wmo -I "$build/Modules" \
         -module-cache-path "$build/bench-scenarios/module-cache" "${objects[@]}" \
-        "$work/$index/P3Mix.swift" "$work/$index/main.swift" -o "$work/$index/part" >"$work/$index/compile.log" 2>&1 || {
+        "$work/$index/P3Mix.swift" "$work/$index/main.swift" -o "$work/$index/part" \
+        >"$work/$index/compile.log" 2>&1 || {
         tail -20 "$work/$index/compile.log" >&2
         fail "the $part part does not compile against $tree (a checkout older than scripts/perf/parts?)"
     }

@@ -22,7 +22,8 @@ import Testing
                 }
             }
             let wrongCount = wrong.count
-            #expect(wrongCount == 0, "\(scalars) scalars in \(text.utf8.count) bytes: wrong for \(wrong.prefix(3)), ...")
+            #expect(
+                wrongCount == 0, "\(scalars) scalars in \(text.utf8.count) bytes: wrong for \(wrong.prefix(3)), ...")
         }
     }
 

@@ -31,6 +31,10 @@ struct PartScriptTests {
         (["emulator", "--fast", "1"], "unknown option '--fast'"),
         (["history", "--count"], "--count needs a value"),
         ([], "usage: scripts/bench-part.sh PART"),
+        (
+            ["emulator", "--against", packageRoot.path, "--against", packageRoot.path],
+            "--against names one other checkout; give it once"
+        ),
     ])
     func badArguments(arguments: [String], message: String) throws {
         let result = try runScript("bench-part.sh", arguments)

@@ -42,5 +42,7 @@ print(String(format: "%.0f", Double(cpu) / Double(requests.count)), "ns of CPU a
 for (operation, figures) in byOperation.sorted(by: { $0.key < $1.key }) {
     let each = String(format: "%.2f", Double(figures.nanoseconds) / Double(figures.count) / 1000)
     let share = String(format: "%.1f", Double(figures.nanoseconds) * 100 / Double(max(total, 1)))
-    print("  \(operation): \(figures.count) requests (\(figures.errors) errors), \(each) us each (wall), \(share) % of the time")
+    print(
+        "  \(operation): \(figures.count) requests (\(figures.errors) errors), \(each) us each (wall),",
+        "\(share) % of the time")
 }

@@ -12,29 +12,24 @@ let context = RequestContext()
 var wall = [UInt64](repeating: 0, count: requests.count)
 var failed = [Bool](repeating: false, count: requests.count)
 
-func monotonicNanoseconds() -> UInt64 {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-}
-
 let start = cpuNanoseconds()
 for index in requests.indices {
-    let before = monotonicNanoseconds()
+    let before = SystemClock.monotonicNanoseconds()
     do throws(ServiceError) {
         _ = try emulator.handle(requests[index], context: context)
     } catch {
         failed[index] = true
     }
-    wall[index] = monotonicNanoseconds() - before
+    wall[index] = SystemClock.monotonicNanoseconds() - before
 }
 let cpu = cpuNanoseconds() - start
 
 var byOperation: [String: (count: Int, errors: Int, nanoseconds: UInt64)] = [:]
 for index in requests.indices {
-    byOperation[requests[index].operationName, default: (0, 0, 0)].count += 1
-    byOperation[requests[index].operationName, default: (0, 0, 0)].errors += failed[index] ? 1 : 0
-    byOperation[requests[index].operationName, default: (0, 0, 0)].nanoseconds += wall[index]
+    let figures = byOperation[requests[index].operationName, default: (0, 0, 0)]
+    byOperation[requests[index].operationName] = (
+        figures.count + 1, figures.errors + (failed[index] ? 1 : 0), figures.nanoseconds + wall[index]
+    )
 }
 let total = wall.reduce(0, +)
 print(String(format: "%.0f", Double(cpu) / Double(requests.count)), "ns of CPU a request,", requests.count,

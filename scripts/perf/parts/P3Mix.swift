@@ -1,6 +1,6 @@
 // Shared by every part program (scripts/bench-part.sh): issue 8's P3 calls without the runner. The fixtures,
 // workloads and weights of scenarios/perf/pipeline.swift (4, 1, 3, 2), the emulator as a run configures it (the
-// scenario's default EmulatorSettings), and the process's CPU clock.
+// scenario's default EmulatorSettings), and the process's CPU time.
 import BenchKit
 import Foundation
 
@@ -51,9 +51,6 @@ func callCount(default fallback: Int) -> Int {
     return count
 }
 
-/// The process's CPU time (every thread, user and system).
-func cpuNanoseconds() -> UInt64 {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-}
+/// The process's CPU time so far (every thread, user and system), in nanoseconds: `ProcessResources`' reading, the
+/// one a run's `cpuMicrosecondsPerOperation` is made of, so a part and the pipeline are timed alike.
+func cpuNanoseconds() -> Double { ProcessResources.sample().cpuSeconds * 1e9 }

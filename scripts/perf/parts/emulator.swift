@@ -32,7 +32,7 @@ for index in requests.indices {
     )
 }
 let total = wall.reduce(0, +)
-print(String(format: "%.0f", Double(cpu) / Double(requests.count)), "ns of CPU a request,", requests.count,
+print(String(format: "%.0f", cpu / Double(requests.count)), "ns of CPU a request,", requests.count,
       "requests,", failed.filter { $0 }.count, "answered with an error")
 for (operation, figures) in byOperation.sorted(by: { $0.key < $1.key }) {
     let each = String(format: "%.2f", Double(figures.nanoseconds) / Double(figures.count) / 1000)

@@ -25,7 +25,7 @@ for _ in 0..<15 {
     let history = try HistoryLog(url: url)
     for (call, request) in calls { history.append(call, request: request) }
     _ = try history.close()
-    passes.append(Double(cpuNanoseconds() - start) / Double(calls.count))
+    passes.append((cpuNanoseconds() - start) / Double(calls.count))
     bytes = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
 }
 passes.sort()

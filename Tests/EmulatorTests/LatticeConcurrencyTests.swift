@@ -72,4 +72,40 @@ struct LatticeConcurrencyTests {
         #expect(registered.count == 400)
         #expect(Set(registered.map(\.resourceId)).count == 400)
     }
+
+    @Test("registrations on several groups at once, while more groups are created: each keeps exactly its own")
+    func concurrentGroups() async throws {
+        let fixture = LatticeFixture()
+        let groups = try (0..<4).map { try fixture.group("busy-\($0)") }
+        let emulator = fixture.emulator
+        await withTaskGroup(of: Void.self) { tasks in
+            for call in 0..<80 {
+                tasks.addTask {
+                    // Group g gets 10.<g>.<b>.1-10 for 20 batches b; every fifth call also creates a group.
+                    let group = call % 4
+                    let targets = (1...10).map { Target(id: "10.\(group).\(call / 4).\($0)") }
+                    _ = try? emulator.registerTargets(
+                        RegisterTargetsInput(targetGroupIdentifier: groups[group], targets: targets))
+                    if call % 5 == 0 { _ = try? emulator.createTargetGroup(ipGroupInput(name: "new-\(call)")) }
+                }
+            }
+        }
+        for (index, group) in groups.enumerated() {
+            var listed: [String] = []
+            var token: String?
+            repeat {
+                let page = try emulator.listTargets(ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
+                listed += page.items.compactMap(\.id)
+                token = page.nextToken
+            } while token != nil
+            #expect(listed.count == 200)
+            #expect(Set(listed).count == 200)
+            #expect(listed.allSatisfy { $0.hasPrefix("10.\(index).") })
+            let entries = fixture.ledger.snapshot.filter { $0.change == .registered && $0.parentId == group }
+            #expect(Set(entries.map(\.resourceId)).count == 200)
+        }
+        let ledger = fixture.ledger.snapshot
+        #expect(ledger.filter { $0.resourceType == "TargetGroup" }.count == 4 + 16)
+        #expect(ledger.map(\.sequence) == (1...ledger.count).map(UInt64.init))
+    }
 }

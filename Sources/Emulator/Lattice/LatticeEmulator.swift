@@ -5,9 +5,10 @@ import Synchronization
 /// The in-process VPC Lattice: target groups and their targets, with the model's validation, its error shapes,
 /// `clientToken` idempotency, quotas, and a ledger entry for every state change.
 ///
-/// Thread-safe: all state sits behind one `Mutex`. Input checks run before the lock is taken; the critical
-/// sections are O(1) for target-group calls and O(batch) for target calls (listing copies the group's matching
-/// targets and sorts them outside the lock). Deterministic for a given seed and clock: ids come from
+/// Thread-safe: the groups and their indexes sit behind one `Mutex`, each group's targets behind their own
+/// (``TargetTable``), so target calls on different groups run side by side. Input checks run before any lock is
+/// taken; the critical sections are O(1) for target-group calls and for finding a group, and O(batch) under the
+/// group's lock for target calls (listing copies the group's matching targets and sorts them outside it). Deterministic for a given seed and clock: ids come from
 /// `IDGenerator(seed:stream: "lattice")` and timestamps from the injected clock.
 ///
 /// Choices the wire facts leave open:
@@ -179,18 +180,13 @@ public final class LatticeEmulator: Sendable {
     public func registerTargets(
         _ input: RegisterTargetsInput, context: RequestContext = RequestContext()
     ) throws(ServiceError) -> RegisterTargetsOutput {
-        let (index, group, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
+        let (group, table, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
         let quota = configuration.targetsPerGroupQuota
         let requestKey = faults.decidesTargets ? faults.requestKey(context) : ""
-        return state.withLock { state -> RegisterTargetsOutput in
+        return table.withLock { table -> RegisterTargetsOutput in
             let now = clock.now
             var successful: [Target] = []
             var unsuccessful: [TargetFailure] = []
-            // The group's targets are moved out for the loop and back after it (both in place), so that neither the
-            // lookups nor the insertions copy the group's record or its dictionary.
-            var targets = ShardedDictionary<TargetKey, UInt64>()
-            swap(&targets, &state.groups[index].targets)
-            defer { swap(&targets, &state.groups[index].targets) }
             for check in checks {
                 guard case .valid(let key) = check else {
                     if case .invalid(let failure) = check { unsuccessful.append(failure) }
@@ -201,16 +197,16 @@ public final class LatticeEmulator: Sendable {
                         Self.failure(key, LatticeFailureCode.internalFailure, "Internal failure; retry the target"))
                     continue
                 }
-                if targets[key] != nil {
+                if table.targets[key] != nil {
                     successful.append(key.target)
                 } else if group.type == LatticeValues.TargetGroupType.lambda,
-                    let held = targets.first(where: { _ in true })?.key
+                    let held = table.targets.first(where: { _ in true })?.key
                 {
                     unsuccessful.append(
                         Self.failure(
                             key, LatticeFailureCode.lambdaTargetLimitExceeded,
                             "A LAMBDA target group holds one target and already holds '\(held.id)'"))
-                } else if targets.count >= quota {
+                } else if table.targets.count >= quota {
                     unsuccessful.append(
                         Self.failure(
                             key, LatticeFailureCode.serviceQuotaExceeded,
@@ -218,8 +214,8 @@ public final class LatticeEmulator: Sendable {
                 } else if faults.dropsTarget(key.ledgerID, request: requestKey) {
                     successful.append(key.target)
                 } else {
-                    targets[key] = state.groups[index].nextTargetSequence
-                    state.groups[index].nextTargetSequence += 1
+                    table.targets[key] = table.nextSequence
+                    table.nextSequence += 1
                     recordTargetChange(.registered, .registerTargets, key, group: group.id, at: now, context)
                     successful.append(key.target)
                 }
@@ -233,8 +229,8 @@ public final class LatticeEmulator: Sendable {
     public func deregisterTargets(
         _ input: DeregisterTargetsInput, context: RequestContext = RequestContext()
     ) throws(ServiceError) -> DeregisterTargetsOutput {
-        let (index, group, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
-        return state.withLock { state -> DeregisterTargetsOutput in
+        let (group, table, checks) = try prepareBatch(input.targetGroupIdentifier, input.targets)
+        return table.withLock { table -> DeregisterTargetsOutput in
             let now = clock.now
             var successful: [Target] = []
             var unsuccessful: [TargetFailure] = []
@@ -243,7 +239,7 @@ public final class LatticeEmulator: Sendable {
                 case .invalid(let failure):
                     unsuccessful.append(failure)
                 case .valid(let key):
-                    if state.groups[index].targets.removeValue(forKey: key) != nil {
+                    if table.targets.removeValue(forKey: key) != nil {
                         recordTargetChange(.deregistered, .deregisterTargets, key, group: group.id, at: now, context)
                     }
                     successful.append(key.target)
@@ -273,8 +269,11 @@ public final class LatticeEmulator: Sendable {
         let limit = pageSize(input.maxResults)
         let exact = Set(filter.filter { $0.port != nil }.map { TargetKey(id: $0.id, port: $0.port) })
         let anyPort = Set(filter.filter { $0.port == nil }.map(\.id))
-        let matches = try state.withLock { (state) throws(ServiceError) -> [(key: TargetKey, sequence: UInt64)] in
-            state.groups[try Self.index(of: identifier, in: state)].targets.compactMap { key, sequence in
+        let table = try state.withLock { (state) throws(ServiceError) -> TargetTable in
+            state.groups[try Self.index(of: identifier, in: state)].targets
+        }
+        let matches = table.withLock { table -> [(key: TargetKey, sequence: UInt64)] in
+            table.targets.compactMap { key, sequence in
                 guard sequence >= start, filter.isEmpty || exact.contains(key) || anyPort.contains(key.id) else {
                     return nil
                 }
@@ -296,23 +295,24 @@ public final class LatticeEmulator: Sendable {
     }
 
     /// The shared front half of register and deregister: checks the identifier and the batch size, finds the
-    /// group, and checks each target outside the lock.
-    /// - Returns: the group's index (stable: groups are never removed), its shape, and one check per target.
+    /// group (the only step under the state lock), and checks each target outside any lock.
+    /// - Returns: the group's shape, its targets' table, and one check per target.
     private func prepareBatch(
         _ identifier: String, _ targets: [Target]
-    ) throws(ServiceError) -> (Int, TargetGroupShape, [TargetValidation.Check]) {
+    ) throws(ServiceError) -> (TargetGroupShape, TargetTable, [TargetValidation.Check]) {
         let identifier = try Self.parseIdentifier(identifier)
         var violations = FieldViolations()
         violations.checkCount(targets.count, "targets", 1...100)
         try violations.throwIfAny()
-        let (index, group) = try state.withLock { (state) throws(ServiceError) -> (Int, TargetGroupShape) in
+        let (group, table) = try state.withLock { (state) throws(ServiceError) -> (TargetGroupShape, TargetTable) in
             let index = try Self.index(of: identifier, in: state)
-            return (index, state.groups[index].shape)
+            return (state.groups[index].shape, state.groups[index].targets)
         }
-        return (index, group, targets.map { TargetValidation.check($0, in: group) })
+        return (group, table, targets.map { TargetValidation.check($0, in: group) })
     }
 
-    /// Appends a target's registration or deregistration to the ledger (called with the state lock held). A ledger
+    /// Appends a target's registration or deregistration to the ledger (called with the group's table lock held, so
+    /// that a target's entries are in the order its changes took effect). A ledger
     /// that keeps nothing is asked first, so that the target's `id:port` is not built for nothing.
     private func recordTargetChange(
         _ change: LedgerEntry.Change, _ operation: LatticeOperation, _ key: TargetKey, group: String,

@@ -17,10 +17,8 @@ struct TargetGroupRecord {
     /// What created it, compared when the token comes again.
     let parameters: TargetGroupParameters
     let clientToken: String?
-    /// Registered targets and their registration sequence numbers (the `ListTargets` order and cursor).
-    var targets = ShardedDictionary<TargetKey, UInt64>()
-    /// The next registration sequence number.
-    var nextTargetSequence: UInt64 = 0
+    /// Its registered targets, behind their own lock (shared by every copy of the record).
+    let targets = TargetTable()
 
     /// What the per-target checks need.
     var shape: TargetGroupShape {

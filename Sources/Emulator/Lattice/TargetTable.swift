@@ -1,0 +1,30 @@
+import BenchCore
+import Synchronization
+
+/// One target group's registered targets, behind a lock of their own.
+///
+/// The emulator's state lock covers the groups and their indexes; each group's targets sit here, so that target
+/// calls on different groups never wait for each other, and a look-up of a group never waits behind another
+/// group's registration loop. Under two workers, those waits on the single lock were a fifth of the P3 pipeline's
+/// CPU (`perf record` of `bench run` of `scenarios/perf/pipeline.swift`, `--no-check`), most of it in the kernel's
+/// priority-inheritance futex path that `Mutex` takes once its short spin fails.
+///
+/// Lock order: the state lock is never taken while a table's is held.
+final class TargetTable: Sendable {
+    /// The targets and the sequence the next registration gets.
+    struct Contents {
+        /// Registered targets and their registration sequence numbers (the `ListTargets` order and cursor).
+        var targets = ShardedDictionary<TargetKey, UInt64>()
+        /// The next registration sequence number.
+        var nextSequence: UInt64 = 0
+    }
+
+    private let contents = Mutex(Contents())
+
+    init() {}
+
+    /// Runs `body` with the targets, under this table's lock.
+    func withLock<Result: Sendable>(_ body: (inout Contents) -> Result) -> Result {
+        contents.withLock { contents in body(&contents) }
+    }
+}

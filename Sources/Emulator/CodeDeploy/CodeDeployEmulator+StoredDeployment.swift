@@ -174,7 +174,7 @@ extension CodeDeployEmulator {
         /// materialising events and dates per read.
         let settledAnswers: [DeploymentTarget]
         /// The targets not yet finished as last read, shared by every read of this deployment.
-        let unsettledAnswers = UnsettledAnswers()
+        let unsettledAnswers: UnsettledAnswers
 
         init(
             id: String, platform: ComputePlatform, applicationName: String, deploymentGroupName: String,
@@ -186,6 +186,7 @@ extension CodeDeployEmulator {
             self.deploymentGroupName = deploymentGroupName
             self.created = created
             targets = ordered
+            unsettledAnswers = UnsettledAnswers(count: ordered.count)
             positions = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.targetId, $0) })
             sortedStarts = ordered.map(\.start).sorted()
             sortedEnds = ordered.map(\.end).sorted()
@@ -200,7 +201,7 @@ extension CodeDeployEmulator {
         func answer(at position: Int, at now: Instant, clock: any BenchClock) -> DeploymentTarget {
             let target = targets[position]
             if now >= target.end { return settledAnswers[position] }
-            return unsettledAnswers.answer(for: target.targetId, boundariesPassed: target.boundariesPassed(at: now)) {
+            return unsettledAnswers.answer(at: position, boundariesPassed: target.boundariesPassed(at: now)) {
                 target.materialize(deploymentId: id, created: created, at: now, clock: clock)
             }
         }
@@ -239,24 +240,31 @@ extension CodeDeployEmulator {
     /// materialised once per boundary instead of once per read (materialising was an eighth of the P3 pipeline's
     /// CPU while its deployment ran).
     ///
-    /// Thread-safe: one short lock per read; a target is materialised outside it.
+    /// Thread-safe: one short lock per read (an array read by the target's position, no hashing); a target is
+    /// materialised outside it.
     final class UnsettledAnswers: Sendable {
-        private let entries = Mutex<[String: (boundariesPassed: Int, answer: DeploymentTarget)]>([:])
+        /// By target position: the answer last made and the boundary count it was made at.
+        private let entries: Mutex<[(boundariesPassed: Int, answer: DeploymentTarget)?]>
 
-        /// The answer for `targetId` at `boundariesPassed`, made by `make` unless it is already kept.
-        /// - Complexity: O(1) amortised, plus `make` when the kept answer is for another boundary count.
+        /// Room for the targets at positions `0..<count`.
+        init(count: Int) {
+            entries = Mutex(Array(repeating: nil, count: count))
+        }
+
+        /// The answer for the target at `position` at `boundariesPassed`, made by `make` unless it is already kept.
+        /// - Complexity: O(1), plus `make` when the kept answer is for another boundary count.
         func answer(
-            for targetId: String, boundariesPassed: Int, make: () -> DeploymentTarget
+            at position: Int, boundariesPassed: Int, make: () -> DeploymentTarget
         ) -> DeploymentTarget {
             // Only the answer leaves the lock, and only when it is current: copying the kept pair out first copied
             // the answer (a dozen strings and its lifecycle events) once more.
             let kept = entries.withLock { entries -> DeploymentTarget? in
-                guard let entry = entries[targetId], entry.boundariesPassed == boundariesPassed else { return nil }
+                guard let entry = entries[position], entry.boundariesPassed == boundariesPassed else { return nil }
                 return entry.answer
             }
             if let kept { return kept }
             let answer = make()
-            entries.withLock { $0[targetId] = (boundariesPassed, answer) }
+            entries.withLock { $0[position] = (boundariesPassed, answer) }
             return answer
         }
     }

@@ -8,8 +8,9 @@ import Synchronization
 /// Thread-safe: the groups and their indexes sit behind one `Mutex`, each group's targets behind their own
 /// (``TargetTable``), so target calls on different groups run side by side. Input checks run before any lock is
 /// taken; the critical sections are O(1) for target-group calls and for finding a group, and O(batch) under the
-/// group's lock for target calls (listing copies the group's matching targets and sorts them outside it). Deterministic for a given seed and clock: ids come from
-/// `IDGenerator(seed:stream: "lattice")` and timestamps from the injected clock.
+/// group's lock for target calls (listing copies the group's matching targets and sorts them outside it).
+/// Deterministic for a given seed and clock: ids come from `IDGenerator(seed:stream: "lattice")` and timestamps from
+/// the injected clock.
 ///
 /// Choices the wire facts leave open:
 /// - A repeated `clientToken` with other parameters is a `ConflictException` whose `resourceId` is the group the
@@ -312,8 +313,8 @@ public final class LatticeEmulator: Sendable {
     }
 
     /// Appends a target's registration or deregistration to the ledger (called with the group's table lock held, so
-    /// that a target's entries are in the order its changes took effect). A ledger
-    /// that keeps nothing is asked first, so that the target's `id:port` is not built for nothing.
+    /// that a target's entries are in the order its changes took effect). A ledger that keeps nothing is asked first,
+    /// so that the target's `id:port` is not built for nothing.
     private func recordTargetChange(
         _ change: LedgerEntry.Change, _ operation: LatticeOperation, _ key: TargetKey, group: String,
         at time: Instant, _ context: RequestContext

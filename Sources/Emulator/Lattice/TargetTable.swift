@@ -5,9 +5,9 @@ import Synchronization
 ///
 /// The emulator's state lock covers the groups and their indexes; each group's targets sit here, so that target
 /// calls on different groups never wait for each other, and a look-up of a group never waits behind another
-/// group's registration loop. Under two workers, those waits on the single lock were a fifth of the P3 pipeline's
-/// CPU (`perf record` of `bench run` of `scenarios/perf/pipeline.swift`, `--no-check`), most of it in the kernel's
-/// priority-inheritance futex path that `Mutex` takes once its short spin fails.
+/// group's registration loop. With one lock for all, two workers registering targets waited for each other (and
+/// `Mutex`'s contended path on Linux is a kernel round trip); with a lock per group, `RegisterTargets` alone with two
+/// workers ran 1.13 x as fast (`docs/performance.md`, "Two workers, and what they share").
 ///
 /// Lock order: the state lock is never taken while a table's is held.
 final class TargetTable: Sendable {

@@ -59,13 +59,7 @@ struct LatticeConcurrencyTests {
                 }
             }
         }
-        var listed: [String] = []
-        var token: String?
-        repeat {
-            let page = try emulator.listTargets(ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
-            listed += page.items.compactMap(\.id)
-            token = page.nextToken
-        } while token != nil
+        let listed = try fixture.listedIds(group)
         #expect(listed.count == 400)
         #expect(Set(listed).count == 400)
         let registered = fixture.ledger.snapshot.filter { $0.change == .registered }
@@ -91,13 +85,7 @@ struct LatticeConcurrencyTests {
             }
         }
         for (index, group) in groups.enumerated() {
-            var listed: [String] = []
-            var token: String?
-            repeat {
-                let page = try emulator.listTargets(ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
-                listed += page.items.compactMap(\.id)
-                token = page.nextToken
-            } while token != nil
+            let listed = try fixture.listedIds(group)
             #expect(listed.count == 200)
             #expect(Set(listed).count == 200)
             #expect(listed.allSatisfy { $0.hasPrefix("10.\(index).") })

@@ -56,13 +56,10 @@ struct CloudMapDeterminismTests {
             return try await group.reduce(into: []) { $0 += $1 }
         }
         #expect(Set(operationIds).count == tasks * perTask)
-        var listed: [String] = []
-        var token: String?
-        repeat {
+        let listed = try allItems { token in
             let page = try emulator.listInstances(ListInstancesInput(serviceId: serviceId, nextToken: token))
-            listed += page.instances.map(\.id)
-            token = page.nextToken
-        } while token != nil
+            return (page.instances.map(\.id), page.nextToken)
+        }
         #expect(listed.count == tasks * perTask)
         #expect(Set(listed).count == tasks * perTask)
         #expect(fixture.entries(.registered).count == tasks * perTask)

@@ -25,15 +25,11 @@ struct CodeDeployFixture {
 
     /// Every target id of `deploymentId`, following `nextToken` to the end.
     func allTargetIds(of deploymentId: String, filters: [String: [String]]? = nil) throws -> [String] {
-        var ids: [String] = []
-        var token: String?
-        repeat {
+        try allItems { token in
             let page = try emulator.listDeploymentTargets(
                 ListDeploymentTargetsInput(deploymentId: deploymentId, nextToken: token, targetFilters: filters))
-            ids += page.targetIds ?? []
-            token = page.nextToken
-        } while token != nil
-        return ids
+            return (page.targetIds ?? [], page.nextToken)
+        }
     }
 
     /// The targets `ids` name, as `BatchGetDeploymentTargets` answers (in batches of 25).

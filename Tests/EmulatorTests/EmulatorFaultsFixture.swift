@@ -50,15 +50,7 @@ struct FaultsFixture {
 
     /// Every target of `group`, read directly.
     func registered(_ group: String) throws -> Set<String> {
-        var ids = Set<String>()
-        var token: String?
-        repeat {
-            let page = try emulator.lattice.listTargets(
-                ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
-            ids.formUnion(page.items.compactMap(\.id))
-            token = page.nextToken
-        } while token != nil
-        return ids
+        Set(try emulator.lattice.listedIds(group))
     }
 
     /// A Cloud Map service (in a new HTTP namespace), created directly; returns its id.

@@ -59,7 +59,7 @@ struct LatticeConcurrencyTests {
                 }
             }
         }
-        let listed = try fixture.listedIds(group)
+        let listed = try emulator.listedIds(group)
         #expect(listed.count == 400)
         #expect(Set(listed).count == 400)
         let registered = fixture.ledger.snapshot.filter { $0.change == .registered }
@@ -85,7 +85,7 @@ struct LatticeConcurrencyTests {
             }
         }
         for (index, group) in groups.enumerated() {
-            let listed = try fixture.listedIds(group)
+            let listed = try emulator.listedIds(group)
             #expect(listed.count == 200)
             #expect(Set(listed).count == 200)
             #expect(listed.allSatisfy { $0.hasPrefix("10.\(index).") })

@@ -41,17 +41,15 @@ struct LatticeFixture {
     func listAll(_ group: String) throws(ServiceError) -> [TargetSummary] {
         try emulator.listTargets(ListTargetsInput(targetGroupIdentifier: group)).items
     }
+}
 
+extension LatticeEmulator {
     /// The ids of every target of `group`, following `nextToken` through all pages.
-    func listedIds(_ group: String) throws(ServiceError) -> [String] {
-        var listed: [String] = []
-        var token: String?
-        repeat {
-            let page = try emulator.listTargets(ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
-            listed += page.items.compactMap(\.id)
-            token = page.nextToken
-        } while token != nil
-        return listed
+    func listedIds(_ group: String) throws -> [String] {
+        try allItems { token in
+            let page = try listTargets(ListTargetsInput(targetGroupIdentifier: group, nextToken: token))
+            return (page.items.compactMap(\.id), page.nextToken)
+        }
     }
 }
 

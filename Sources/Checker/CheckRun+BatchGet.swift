@@ -4,7 +4,7 @@ extension CheckRun {
     /// `BatchGetDeploymentTargets`: exactly the requested ids that exist, at most 25, the deployment's type.
     mutating func visitBatchGet(_ record: HistoryRecord) {
         guard record.outcome == .ok, Self.finalAnswerIsReal(record), let answer = record.answer,
-            let ids = answer.targetIds
+            let ids = record.returnedTargetIds
         else { return }
         count(.batchAtMost25)
         count(.batchExactIds)

@@ -4,26 +4,28 @@ extension CheckRun {
     /// `CreateTargetGroup`: answers per token, token reuse, the groups the call created.
     mutating func visitCreate(_ record: HistoryRecord) {
         let sequence = record.sequence
+        // Every CreateTargetGroup line has its digest (its subject is only the name); "" for a line without one.
+        let digest = record.parameterDigest ?? ""
         let finalToken = record.attempts.last?.token ?? record.token
         createInvocations.insert(record.invocationId)
         if state.attributed {
-            createDigestByInvocation[record.invocationId] = record.parameterDigest
+            createDigestByInvocation[record.invocationId] = digest
             createSequenceByInvocation[record.invocationId] = sequence
         }
         if let token = record.token {
             count(.createMismatchRefused)
             if let use = createTokenUses[token] {
-                if use.digest != record.parameterDigest, use.ok, record.outcome == .ok {
+                if use.digest != digest, use.ok, record.outcome == .ok {
                     violate(
                         .createMismatchRefused, "mismatch",
                         "token \(token) was acknowledged for two different parameter sets", sequences: [use.sequence, sequence])
                 }
             } else {
-                createTokenUses[token] = (record.parameterDigest, sequence, record.outcome == .ok)
+                createTokenUses[token] = (digest, sequence, record.outcome == .ok)
             }
         }
         for attempt in record.attempts where attempt.error == "ConflictException" && !attempt.answeredByFault {
-            if let token = attempt.token { createConflicts.append((sequence, token, record.parameterDigest)) }
+            if let token = attempt.token { createConflicts.append((sequence, token, digest)) }
         }
         if record.outcome == .ok, Self.finalAnswerIsReal(record), let id = record.answer?.id {
             acknowledgeCreate(record, id: id, token: finalToken)

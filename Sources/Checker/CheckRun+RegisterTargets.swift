@@ -11,7 +11,7 @@ extension CheckRun {
             counts.recovered += 1
         }
         guard record.outcome == .ok, Self.finalAnswerIsReal(record), let answer = record.answer else { return }
-        for key in answer.successful ?? [] {
+        for key in record.acknowledgedTargets {
             counts.acknowledged += 1
             acknowledgedTargets[StateIndex.key(group, key)] = record.sequence
         }

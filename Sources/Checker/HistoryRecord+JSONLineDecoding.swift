@@ -14,7 +14,7 @@ extension HistoryRecord: JSONLineDecodable {
         let invocationId = try reader.required("invocationId", as: String.self)
         let operation = try reader.required("operation", as: String.self)
         let outcome = try reader.required("outcome", as: CallOutcome.self)
-        let parameterDigest = try reader.required("parameterDigest", as: String.self)
+        let parameterDigest = try reader.optional("parameterDigest", as: String.self)
         let phase = try reader.optional("phase", as: String.self)
         let sequence = try reader.required("sequence", as: UInt64.self)
         let service = try reader.required("service", as: String.self)
@@ -34,12 +34,12 @@ extension HistoryAttempt: JSONLineDecodable {
     public init(jsonLine reader: inout JSONLineReader) throws(JSONLineReader.Mismatch) {
         try reader.openObject()
         let actualSend = try reader.required("actualSend", as: UInt64.self)
-        let afterSend = try reader.required("afterSend", as: Bool.self)
-        let backoff = try reader.required("backoff", as: UInt64.self)
+        let afterSend = try reader.optional("afterSend", as: Bool.self) ?? false
+        let backoff = try reader.optional("backoff", as: UInt64.self) ?? 0
         let end = try reader.required("end", as: UInt64.self)
         let error = try reader.optional("error", as: String.self)
         let failure = try reader.optional("failure", as: String.self)
-        let faults = try reader.required("faults", as: [String].self)
+        let faults = try reader.optional("faults", as: [String].self) ?? []
         let intendedSend = try reader.required("intendedSend", as: UInt64.self)
         let number = try reader.required("number", as: Int.self)
         let requestId = try reader.required("requestId", as: String.self)

@@ -16,8 +16,9 @@ public struct HistoryRecord: Sendable, Hashable, Codable {
     public var service: String
     /// The API operation, e.g. `CreateTargetGroup`.
     public var operation: String
-    /// ``AWSRequest/parameterDigest``: the parameters without the token.
-    public var parameterDigest: String
+    /// ``AWSRequest/parameterDigest``: the parameters without the token; `nil` when the subject holds them all
+    /// (``HistoryLine/subjectNamesEveryParameter``).
+    public var parameterDigest: String?
     /// The token of the first attempt (each attempt records its own).
     public var token: String?
     public var phase: String?
@@ -35,7 +36,7 @@ public struct HistoryRecord: Sendable, Hashable, Codable {
     public var answer: AnswerSummary?
 
     public init(
-        sequence: UInt64, invocationId: String, service: String, operation: String, parameterDigest: String,
+        sequence: UInt64, invocationId: String, service: String, operation: String, parameterDigest: String?,
         token: String?, phase: String? = nil, outcome: CallOutcome, giveUp: String? = nil, intendedStart: UInt64,
         start: UInt64, end: UInt64, attempts: [HistoryAttempt], subject: CallSubject, answer: AnswerSummary?
     ) {
@@ -57,7 +58,8 @@ public struct HistoryRecord: Sendable, Hashable, Codable {
     }
 }
 
-/// One attempt of a call in `history.jsonl`.
+/// One attempt of a call in `history.jsonl`. `afterSend`, `backoff` and `faults` are left out of the line when
+/// `false`, 0 and empty, as they are on almost every attempt.
 public struct HistoryAttempt: Sendable, Hashable, Codable {
     /// The 1-based attempt number.
     public var number: Int
@@ -98,6 +100,43 @@ public struct HistoryAttempt: Sendable, Hashable, Codable {
         self.failure = failure
         self.afterSend = afterSend
         self.faults = faults
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case number, token, requestId, backoff, intendedSend, actualSend, end, status, error, failure, afterSend, faults
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            number: try container.decode(Int.self, forKey: .number),
+            token: try container.decodeIfPresent(String.self, forKey: .token),
+            requestId: try container.decode(String.self, forKey: .requestId),
+            backoff: try container.decodeIfPresent(UInt64.self, forKey: .backoff) ?? 0,
+            intendedSend: try container.decode(UInt64.self, forKey: .intendedSend),
+            actualSend: try container.decode(UInt64.self, forKey: .actualSend),
+            end: try container.decode(UInt64.self, forKey: .end),
+            status: try container.decodeIfPresent(Int.self, forKey: .status),
+            error: try container.decodeIfPresent(String.self, forKey: .error),
+            failure: try container.decodeIfPresent(String.self, forKey: .failure),
+            afterSend: try container.decodeIfPresent(Bool.self, forKey: .afterSend) ?? false,
+            faults: try container.decodeIfPresent([String].self, forKey: .faults) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encodeIfPresent(token, forKey: .token)
+        try container.encode(requestId, forKey: .requestId)
+        if backoff > 0 { try container.encode(backoff, forKey: .backoff) }
+        try container.encode(intendedSend, forKey: .intendedSend)
+        try container.encode(actualSend, forKey: .actualSend)
+        try container.encode(end, forKey: .end)
+        try container.encodeIfPresent(status, forKey: .status)
+        try container.encodeIfPresent(error, forKey: .error)
+        try container.encodeIfPresent(failure, forKey: .failure)
+        if afterSend { try container.encode(afterSend, forKey: .afterSend) }
+        if !faults.isEmpty { try container.encode(faults, forKey: .faults) }
     }
 
     /// The fault kinds that answer in the service's place, without sending.
@@ -142,10 +181,13 @@ public struct AnswerSummary: Sendable, Hashable, Codable {
     public var arn: String?
     /// `RegisterInstance`: the OperationId; `DuplicateRequest`: the `DuplicateOperationId`.
     public var operationId: String?
-    /// `RegisterTargets`: the ``TargetRef`` keys of `successful` and `unsuccessful`.
+    /// `RegisterTargets`: the ``TargetRef`` keys of `successful` (`nil` when they are exactly the requested
+    /// targets, in order: ``HistoryRecord/acknowledgedTargets``) and of `unsuccessful`.
     public var successful: [String]?
     public var unsuccessful: [String]?
-    /// `BatchGetDeploymentTargets`: the returned target ids and their `deploymentTargetType`s, in answer order.
+    /// `BatchGetDeploymentTargets`: the returned target ids, in answer order (`nil` when they are exactly the
+    /// requested ids, in order: ``HistoryRecord/returnedTargetIds``), and their distinct `deploymentTargetType`s in
+    /// the order they first appear.
     public var targetIds: [String]?
     public var targetTypes: [String]?
 
@@ -160,5 +202,21 @@ public struct AnswerSummary: Sendable, Hashable, Codable {
         self.unsuccessful = unsuccessful
         self.targetIds = targetIds
         self.targetTypes = targetTypes
+    }
+}
+
+extension HistoryRecord {
+    /// `RegisterTargets`: the target keys its answer acknowledged (`successful`); the subject's items when the line
+    /// leaves them out, as it does when they are exactly the requested targets. Empty without an answer.
+    public var acknowledgedTargets: [String] {
+        guard let answer else { return [] }
+        return answer.successful ?? subject.items ?? []
+    }
+
+    /// `BatchGetDeploymentTargets`: the target ids its answer returned; the subject's items when the line leaves
+    /// them out, as it does when they are exactly the requested ids. `nil` without an answer.
+    public var returnedTargetIds: [String]? {
+        guard let answer else { return nil }
+        return answer.targetIds ?? subject.items ?? []
     }
 }

@@ -85,7 +85,13 @@ import Testing
                 RegisterTargetsInput(targetGroupIdentifier: group, targets: [targets[0]]))),
             result: .response(.lattice(.registerTargets(RegisterTargetsOutput()))),
             subject: CallSubject(resource: group, items: ["10.0.0.1:80"]),
-            answer: AnswerSummary(successful: [], unsuccessful: [])),
+            answer: AnswerSummary(successful: [])),
+        Evidence(
+            name: "RegisterTargets, every target successful (the request stands for the answer)",
+            request: .lattice(.registerTargets(RegisterTargetsInput(targetGroupIdentifier: group, targets: targets))),
+            result: .response(.lattice(.registerTargets(RegisterTargetsOutput(successful: targets, unsuccessful: [])))),
+            subject: CallSubject(resource: group, items: ["10.0.0.1:80", "fn-arn", "10.0.0.2:65535"]),
+            answer: AnswerSummary()),
         Evidence(
             name: "DeregisterTargets",
             request: .lattice(.deregisterTargets(
@@ -127,6 +133,26 @@ import Testing
                 ])))),
             subject: CallSubject(resource: "d-1", items: ["i-2", "i-1", "i-2"]),
             answer: AnswerSummary(targetIds: ["i-1", ""], targetTypes: ["InstanceTarget", ""])),
+        Evidence(
+            name: "BatchGetDeploymentTargets, as requested (the request stands for the ids, one type for all)",
+            request: .codeDeploy(.batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(
+                deploymentId: "d-1", targetIds: ["i-1", "i-2", "i-3"]))),
+            result: .response(.codeDeploy(.batchGetDeploymentTargets(BatchGetDeploymentTargetsOutput(
+                deploymentTargets: ["i-1", "i-2", "i-3"].map {
+                    DeploymentTarget(deploymentTargetType: "InstanceTarget", instanceTarget: InstanceTarget(targetId: $0))
+                })))),
+            subject: CallSubject(resource: "d-1", items: ["i-1", "i-2", "i-3"]),
+            answer: AnswerSummary(targetTypes: ["InstanceTarget"])),
+        Evidence(
+            name: "BatchGetDeploymentTargets, as requested but of two types",
+            request: .codeDeploy(.batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(
+                deploymentId: "d-1", targetIds: ["i-1", "i-2", "i-3"]))),
+            result: .response(.codeDeploy(.batchGetDeploymentTargets(BatchGetDeploymentTargetsOutput(
+                deploymentTargets: zip(["i-1", "i-2", "i-3"], ["InstanceTarget", "ECSTarget", "InstanceTarget"]).map {
+                    DeploymentTarget(deploymentTargetType: $1, instanceTarget: InstanceTarget(targetId: $0))
+                })))),
+            subject: CallSubject(resource: "d-1", items: ["i-1", "i-2", "i-3"]),
+            answer: AnswerSummary(targetTypes: ["InstanceTarget", "ECSTarget"])),
         Evidence(
             name: "throttled, with no evidence",
             request: .codeDeploy(.batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(deploymentId: "d-1"))),
@@ -171,7 +197,7 @@ import Testing
         let record = try #require(try Self.expectCanonical(HistoryLine(call, request: request)))
         #expect(record.sequence == call.sequence && record.invocationId == call.invocationId)
         #expect(record.service == "vpc-lattice" && record.operation == "RegisterTargets")
-        #expect(record.parameterDigest == request.parameterDigest && record.token == "t1" && record.phase == "steady")
+        #expect(record.parameterDigest == nil && record.token == "t1" && record.phase == "steady")
         #expect(record.outcome == .fail && record.giveUp == GiveUpReason.maxAttempts.rawValue)
         #expect(record.intendedStart == 11 && record.start == 12 && record.end == 99)
         #expect(record.attempts.count == 2)
@@ -182,6 +208,78 @@ import Testing
         #expect(first.status == 429 && first.error == "Throttled" && first.failure == nil && !first.afterSend)
         #expect(first.faults == ["throttle", "lose-response"])
         #expect(record.attempts[1].token == "t2" && record.attempts[1].faults == [])
+    }
+
+    /// The parameter digest is written only where the subject does not hold every parameter (CreateTargetGroup's
+    /// subject is its name alone), and then it is the request's.
+    @Test(arguments: evidence)
+    func theDigestIsWrittenWhereTheSubjectLacksParameters(_ case: Evidence) throws {
+        let call = Self.call(request: `case`.request, result: `case`.result, attempts: [])
+        let record = try #require(try Self.expectCanonical(HistoryLine(call, request: `case`.request)))
+        switch `case`.request {
+        case .lattice(.createTargetGroup), .lattice(.getTargetGroup):
+            #expect(record.parameterDigest == `case`.request.parameterDigest)
+        default:
+            #expect(record.parameterDigest == nil)
+        }
+    }
+
+    /// What a line leaves out because the request says it reads back as the request's: every requested target
+    /// acknowledged, every requested id returned.
+    @Test func leftOutAnswersReadBackAsTheRequest() throws {
+        let registered = Self.evidence.first { $0.name.hasPrefix("RegisterTargets, every target") }!
+        let asRequested = Self.evidence.first { $0.name.hasPrefix("BatchGetDeploymentTargets, as requested (") }!
+        let reordered = Self.evidence.first { $0.name == "BatchGetDeploymentTargets, in answer order" }!
+        let partly = Self.evidence.first { $0.name == "RegisterTargets, partly unsuccessful" }!
+        func read(_ evidence: Evidence) throws -> HistoryRecord {
+            let call = Self.call(request: evidence.request, result: evidence.result, attempts: [])
+            return try #require(try Self.expectCanonical(HistoryLine(call, request: evidence.request)))
+        }
+        #expect(try read(registered).acknowledgedTargets == ["10.0.0.1:80", "fn-arn", "10.0.0.2:65535"])
+        #expect(try read(partly).acknowledgedTargets == ["10.0.0.1:80"])
+        #expect(try read(asRequested).returnedTargetIds == ["i-1", "i-2", "i-3"])
+        #expect(try read(reordered).returnedTargetIds == ["i-1", ""])
+        let unanswered = try read(Self.evidence.first { $0.name == "no answer at all" }!)
+        #expect(unanswered.acknowledgedTargets.isEmpty && unanswered.returnedTargetIds == nil)
+    }
+
+    /// An attempt's `afterSend`, `backoff` and `faults` are left out when false, 0 and empty, and read back so.
+    @Test func defaultAttemptMembersAreLeftOut() throws {
+        let request = Self.evidence[0].request
+        let result = Self.evidence[0].result
+        var plain = Self.attempt(number: 1, token: "t", result: result)
+        plain.backoffNanoseconds = 0
+        let call = Self.call(request: request, result: result, attempts: [plain])
+        let text = String(decoding: GeneratedJSONValues.ownBytes(HistoryLine(call, request: request)), as: UTF8.self)
+        for member in ["afterSend", "backoff", "faults"] { #expect(!text.contains("\"\(member)\""), "\(text)") }
+        let attempt = try #require(try Self.expectCanonical(HistoryLine(call, request: request))?.attempts.first)
+        #expect(!attempt.afterSend && attempt.backoff == 0 && attempt.faults.isEmpty)
+    }
+
+    /// Lines written before members were left out (every member present, answers repeating the request) read as
+    /// they did, with both readers: the checker's and `JSONDecoder`.
+    @Test func linesWithEveryMemberStillRead() throws {
+        let attempt = #"{"actualSend":3,"afterSend":false,"backoff":0,"end":4,"faults":[],"intendedSend":2,"number":1,"#
+            + #""requestId":"r1"}"#
+        let registered = #"{"answer":{"successful":["10.0.0.1:80"],"unsuccessful":[]},"attempts":["# + attempt
+            + #"],"end":5,"intendedStart":1,"invocationId":"v1","operation":"RegisterTargets","outcome":"ok","#
+            + #""parameterDigest":"11db4cf4e7c5c26a","phase":"p","sequence":0,"service":"vpc-lattice","start":1,"#
+            + #""subject":{"items":["10.0.0.1:80","10.0.0.2:80"],"resource":"tg-1"}}"#
+        let batch = #"{"answer":{"targetIds":["i-1","i-2"],"targetTypes":["InstanceTarget","InstanceTarget"]},"#
+            + #""attempts":["# + attempt + #"],"end":5,"intendedStart":1,"invocationId":"v2","#
+            + #""operation":"BatchGetDeploymentTargets","outcome":"ok","parameterDigest":"c5be780cfda53769","#
+            + #""sequence":1,"service":"codedeploy","start":1,"subject":{"items":["i-1","i-2"],"resource":"d-1"}}"#
+        for line in [registered, batch] {
+            let fast = try #require(HistoryJSONLineDecodingTests.fastRead(line, as: HistoryRecord.self))
+            #expect(fast == (try JSONDecoder().decode(HistoryRecord.self, from: Data(line.utf8))))
+            #expect(fast.attempts.first == HistoryAttempt(
+                number: 1, token: nil, requestId: "r1", backoff: 0, intendedSend: 2, actualSend: 3, end: 4))
+            #expect(fast.parameterDigest != nil)
+        }
+        let acknowledged = HistoryJSONLineDecodingTests.fastRead(registered, as: HistoryRecord.self)?.acknowledgedTargets
+        #expect(acknowledged == ["10.0.0.1:80"])
+        let returned = HistoryJSONLineDecodingTests.fastRead(batch, as: HistoryRecord.self)?.returnedTargetIds
+        #expect(returned == ["i-1", "i-2"])
     }
 
     @Test(arguments: oddStrings)
@@ -209,7 +307,7 @@ import Testing
             BatchGetDeploymentTargetsInput(deploymentId: text, targetIds: [text])))
         let read = try Self.expectCanonical(
             HistoryLine(Self.call(request: batch, result: answered, attempts: []), request: batch))
-        #expect(read?.answer == AnswerSummary(targetIds: [text], targetTypes: [text]))
+        #expect(read?.answer == AnswerSummary(targetTypes: [text]) && read?.returnedTargetIds == [text])
     }
 
     /// Seeded calls of every kind above, with every optional member present and absent, odd strings and integer

@@ -30,8 +30,8 @@ public final class JSONLinesWriter<Record: JSONLineEncodable & Sendable>: Sendab
     /// Full buffers that may wait for the writing queue before an appender waits too.
     static var maxPendingBuffers: Int { 16 }
     /// The stack room a line is encoded in (``ScratchBytes``); a longer line moves to the heap. A P3 history line
-    /// is about 640 bytes, 1,013 at the 99th percentile. Up to 1 KiB the standard library takes stack room without asking the runtime about the
-    /// thread's stack; 8 KiB measured no better (`scripts/bench-part.sh history`).
+    /// is about 640 bytes, 1,013 at the 99th percentile. Up to 1 KiB the standard library takes stack room without
+    /// asking the runtime about the thread's stack; 8 KiB measured no better (`scripts/bench-part.sh history`).
     static var lineScratchBytes: Int { 1024 }
 
     private struct State {

@@ -81,7 +81,9 @@ extension Violation {
             where !tokens.contains(token) {
                 tokens.append(token)
             }
-            if let digest = record.parameterDigest, !parameterDigests.contains(digest) { parameterDigests.append(digest) }
+            if let digest = record.parameterDigest, !parameterDigests.contains(digest) {
+                parameterDigests.append(digest)
+            }
             timeline.append(
                 "call \(record.sequence) \(record.operation) \(record.outcome.rawValue) start=\(record.start) "
                     + "end=\(record.end) invocation=\(record.invocationId)")

@@ -139,7 +139,8 @@ import Testing
                 deploymentId: "d-1", targetIds: ["i-1", "i-2", "i-3"]))),
             result: .response(.codeDeploy(.batchGetDeploymentTargets(BatchGetDeploymentTargetsOutput(
                 deploymentTargets: ["i-1", "i-2", "i-3"].map {
-                    DeploymentTarget(deploymentTargetType: "InstanceTarget", instanceTarget: InstanceTarget(targetId: $0))
+                    DeploymentTarget(
+                        deploymentTargetType: "InstanceTarget", instanceTarget: InstanceTarget(targetId: $0))
                 })))),
             subject: CallSubject(resource: "d-1", items: ["i-1", "i-2", "i-3"]),
             answer: AnswerSummary(targetTypes: ["InstanceTarget"])),
@@ -227,19 +228,20 @@ import Testing
     /// What a line leaves out because the request says it reads back as the request's: every requested target
     /// acknowledged, every requested id returned.
     @Test func leftOutAnswersReadBackAsTheRequest() throws {
-        let registered = Self.evidence.first { $0.name.hasPrefix("RegisterTargets, every target") }!
-        let asRequested = Self.evidence.first { $0.name.hasPrefix("BatchGetDeploymentTargets, as requested (") }!
-        let reordered = Self.evidence.first { $0.name == "BatchGetDeploymentTargets, in answer order" }!
-        let partly = Self.evidence.first { $0.name == "RegisterTargets, partly unsuccessful" }!
-        func read(_ evidence: Evidence) throws -> HistoryRecord {
+        /// The record the line of the evidence case named `prefix` reads back as.
+        func read(_ prefix: String) throws -> HistoryRecord {
+            let evidence = try #require(Self.evidence.first { $0.name.hasPrefix(prefix) }, "no case \(prefix)")
             let call = Self.call(request: evidence.request, result: evidence.result, attempts: [])
             return try #require(try Self.expectCanonical(HistoryLine(call, request: evidence.request)))
         }
-        #expect(try read(registered).acknowledgedTargets == ["10.0.0.1:80", "fn-arn", "10.0.0.2:65535"])
-        #expect(try read(partly).acknowledgedTargets == ["10.0.0.1:80"])
-        #expect(try read(asRequested).returnedTargetIds == ["i-1", "i-2", "i-3"])
-        #expect(try read(reordered).returnedTargetIds == ["i-1", ""])
-        let unanswered = try read(Self.evidence.first { $0.name == "no answer at all" }!)
+        let registered = try read("RegisterTargets, every target successful")
+        #expect(registered.answer?.successful == nil)
+        #expect(registered.acknowledgedTargets == ["10.0.0.1:80", "fn-arn", "10.0.0.2:65535"])
+        #expect(try read("RegisterTargets, partly unsuccessful").acknowledgedTargets == ["10.0.0.1:80"])
+        let asRequested = try read("BatchGetDeploymentTargets, as requested (")
+        #expect(asRequested.answer?.targetIds == nil && asRequested.returnedTargetIds == ["i-1", "i-2", "i-3"])
+        #expect(try read("BatchGetDeploymentTargets, in answer order").returnedTargetIds == ["i-1", ""])
+        let unanswered = try read("no answer at all")
         #expect(unanswered.acknowledgedTargets.isEmpty && unanswered.returnedTargetIds == nil)
     }
 
@@ -276,10 +278,10 @@ import Testing
                 number: 1, token: nil, requestId: "r1", backoff: 0, intendedSend: 2, actualSend: 3, end: 4))
             #expect(fast.parameterDigest != nil)
         }
-        let acknowledged = HistoryJSONLineDecodingTests.fastRead(registered, as: HistoryRecord.self)?.acknowledgedTargets
-        #expect(acknowledged == ["10.0.0.1:80"])
-        let returned = HistoryJSONLineDecodingTests.fastRead(batch, as: HistoryRecord.self)?.returnedTargetIds
-        #expect(returned == ["i-1", "i-2"])
+        let readRegistered = HistoryJSONLineDecodingTests.fastRead(registered, as: HistoryRecord.self)
+        #expect(readRegistered?.acknowledgedTargets == ["10.0.0.1:80"])
+        let readBatch = HistoryJSONLineDecodingTests.fastRead(batch, as: HistoryRecord.self)
+        #expect(readBatch?.returnedTargetIds == ["i-1", "i-2"])
     }
 
     @Test(arguments: oddStrings)

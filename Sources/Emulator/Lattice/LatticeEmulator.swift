@@ -187,6 +187,7 @@ public final class LatticeEmulator: Sendable {
         return table.withLock { table -> RegisterTargetsOutput in
             let now = clock.now
             var successful: [Target] = []
+            successful.reserveCapacity(checks.count)  // one allocation, not one per doubling
             var unsuccessful: [TargetFailure] = []
             for check in checks {
                 guard case .valid(let key) = check else {
@@ -234,6 +235,7 @@ public final class LatticeEmulator: Sendable {
         return table.withLock { table -> DeregisterTargetsOutput in
             let now = clock.now
             var successful: [Target] = []
+            successful.reserveCapacity(checks.count)
             var unsuccessful: [TargetFailure] = []
             for check in checks {
                 switch check {

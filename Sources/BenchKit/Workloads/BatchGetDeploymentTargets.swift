@@ -29,15 +29,20 @@ public struct BatchGetDeploymentTargets: Workload {
     public func makeRequest(_ context: inout GenerationContext) -> AWSRequest {
         let deployment = context.pick(context.fixtures.deployments)
         let wanted = context.chance(invalidFraction) ? 26 : min(context.int(in: ids), deployment.targetIds.count)
-        // Distinct indices by rejection: O(wanted^2) comparisons with wanted <= 26, no copy of the id list.
+        // Distinct indices by rejection: O(wanted^2) comparisons with wanted <= 26, no copy of the id list; the
+        // indices live on the stack, so the request's id list is the only allocation.
         let count = deployment.targetIds.count
-        var indices: [Int] = []
-        indices.reserveCapacity(wanted)
-        while indices.count < wanted {
-            let index = Int(context.random.next() % UInt64(count))
-            if indices.count >= count || !indices.contains(index) { indices.append(index) }
+        let chosen = withUnsafeTemporaryAllocation(of: Int.self, capacity: wanted) { indices in
+            var picked = 0
+            while picked < wanted {
+                let index = Int(context.random.next() % UInt64(count))
+                if picked >= count || !indices[..<picked].contains(index) {
+                    indices[picked] = index
+                    picked += 1
+                }
+            }
+            return indices.map { deployment.targetIds[$0] }
         }
-        let chosen = indices.map { deployment.targetIds[$0] }
         return .codeDeploy(.batchGetDeploymentTargets(
             BatchGetDeploymentTargetsInput(deploymentId: deployment.id, targetIds: chosen)
         ))

@@ -99,22 +99,26 @@ public final class CodeDeployEmulator: Sendable {
                 "targetIds names \(ids.count) targets; at most \(maximum) are allowed per request")
         }
         let now = clock.now
-        // Positions answered so far: an id named twice is answered once. At most 25, so a linear scan of the
-        // positions costs less than hashing each id into a set.
-        var seen: [Int] = []
-        seen.reserveCapacity(ids.count)
-        var answer: [DeploymentTarget] = []
-        answer.reserveCapacity(ids.count)
-        for id in ids {
-            let position = try Self.position(of: id, in: deployment)
-            if seen.contains(position) { continue }
-            seen.append(position)
-            answer.append(deployment.answer(at: position, at: now, clock: clock))
-        }
-        if configuration.mutations.extraBatchGetIds,
-            let extra = deployment.targets.indices.first(where: { !seen.contains($0) })
-        {
-            answer.append(deployment.answer(at: extra, at: now, clock: clock))
+        // Positions answered so far, on the stack: an id named twice is answered once. At most 25, so a linear
+        // scan of the positions costs less than hashing each id into a set.
+        let answer = try withUnsafeTemporaryAllocation(of: Int.self, capacity: ids.count) {
+            (seen: UnsafeMutableBufferPointer<Int>) throws(ServiceError) -> [DeploymentTarget] in
+            var seenCount = 0
+            var answer: [DeploymentTarget] = []
+            answer.reserveCapacity(ids.count + 1)
+            for id in ids {
+                let position = try Self.position(of: id, in: deployment)
+                if seen[..<seenCount].contains(position) { continue }
+                seen[seenCount] = position
+                seenCount += 1
+                answer.append(deployment.answer(at: position, at: now, clock: clock))
+            }
+            if configuration.mutations.extraBatchGetIds,
+                let extra = deployment.targets.indices.first(where: { !seen[..<seenCount].contains($0) })
+            {
+                answer.append(deployment.answer(at: extra, at: now, clock: clock))
+            }
+            return answer
         }
         return BatchGetDeploymentTargetsOutput(deploymentTargets: answer)
     }

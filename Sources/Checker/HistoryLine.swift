@@ -173,7 +173,8 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
                 if case .codeDeploy(.batchGetDeploymentTargets(let input)) = request { input.targetIds } else { nil }
             let idsAsRequested =
                 targets.count == requested?.count && zip(targets, requested ?? []).allSatisfy { $0.targetId == $1 }
-            // The first target of each type: O(n) when all share one type, as a deployment's targets do.
+            // The first target of each type: O(n) when all share one type, as a deployment's targets do; O(n^2) at
+            // worst, for n returned targets (at most 25 in a valid answer).
             let firstOfEachType = targets.indices.lazy.filter { index in
                 !targets[..<index].contains { $0.deploymentTargetType == targets[index].deploymentTargetType }
             }

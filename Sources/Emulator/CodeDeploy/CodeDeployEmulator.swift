@@ -105,7 +105,7 @@ public final class CodeDeployEmulator: Sendable {
             (seen: UnsafeMutableBufferPointer<Int>) throws(ServiceError) -> [DeploymentTarget] in
             var seenCount = 0
             var answer: [DeploymentTarget] = []
-            answer.reserveCapacity(ids.count + 1)
+            answer.reserveCapacity(ids.count + 1)  // + 1: room for the extraBatchGetIds mutation's target
             for id in ids {
                 let position = try Self.position(of: id, in: deployment)
                 if seen[..<seenCount].contains(position) { continue }

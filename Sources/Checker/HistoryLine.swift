@@ -126,10 +126,11 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
     /// their distinct `targetTypes`, in answer order; or an error's `resourceId` (as `id`) and
     /// `DuplicateOperationId` (as `operationId`).
     ///
-    /// What the request already says is left out: `RegisterTargets`' `successful` and a batch read's `targetIds`
-    /// when they are exactly the requested targets or ids, in order (the usual answer), an empty `unsuccessful`, and
-    /// each target type after its first (`DeregisterTargets`' answer, which no invariant reads, is written whole). ``HistoryRecord/acknowledgedTargets`` and ``HistoryRecord/returnedTargetIds`` read them back. A batch
-    /// read's line was 1.3 KiB, two thirds of it the ids and types written again.
+    /// What the request already says is left out: `RegisterTargets`' `successful` and a batch read's `targetIds` when
+    /// they are exactly the requested targets or ids, in order (the usual answer), an empty `unsuccessful`, and each
+    /// target type after its first (`DeregisterTargets`' answer, which no invariant reads, is written whole).
+    /// ``HistoryRecord/acknowledgedTargets`` and ``HistoryRecord/returnedTargetIds`` read them back. A batch read's
+    /// line was 1.3 KiB, two thirds of it the ids and types written again.
     private func appendAnswer<Sink: JSONByteSink>(to line: inout JSONObjectWriter, _ bytes: inout Sink) {
         /// Writes `"answer":{...}` with the members `body` writes.
         func answer(_ body: (inout JSONObjectWriter, inout Sink) -> Void) {

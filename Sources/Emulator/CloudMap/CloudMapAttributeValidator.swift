@@ -33,6 +33,7 @@ enum CloudMapAttributeValidator {
     ) throws(ServiceError) {
         var customCount = 0
         var totalLength = 0
+        var hasExclusiveKey = false  // a key that excludes others (EC2, alias): only then are combinations checked
         for (key, value) in attributes {
             try checkKey(key)
             try checkValue(value, key: key)
@@ -40,6 +41,9 @@ enum CloudMapAttributeValidator {
                 customCount += 1
             } else if CloudMap.AttributeKey.reserved.contains(key) {
                 try checkReservedValue(value, key: key)
+                hasExclusiveKey =
+                    hasExclusiveKey || key == CloudMap.AttributeKey.ec2InstanceId
+                    || key == CloudMap.AttributeKey.aliasDNSName
             } else {
                 throw .invalidInput(
                     "Attributes key \(key) is not supported: the only AWS_ keys are "
@@ -56,7 +60,7 @@ enum CloudMapAttributeValidator {
             throw .invalidInput(
                 "Attributes keys and values must total at most \(maxTotalLength) characters (got \(totalLength))")
         }
-        try checkCombinations(attributes.lazy.map(\.key), namespaceType: namespaceType)
+        if hasExclusiveKey { try checkCombinations(attributes.lazy.map(\.key), namespaceType: namespaceType) }
     }
 
     private static func checkKey(_ key: String) throws(ServiceError) {

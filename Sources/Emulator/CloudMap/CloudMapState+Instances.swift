@@ -17,12 +17,9 @@ extension CloudMapState {
         try CloudMapValidation.bytes(
             input.instanceId, "InstanceId", pattern: "^[0-9a-zA-Z_/:.@-]+$", CloudMapValidation.isInstanceIdByte)
         try CloudMapValidation.maxLength(input.creatorRequestId, 64, "CreatorRequestId")
-        var service = try lookUpService(reference, reference: input.serviceId)
         let serviceId = reference.id
-        // Hold the only reference to the record while changing it, so its dictionaries are mutated in place
-        // rather than copied (O(instances) per request); it goes back whether this call succeeds or throws.
-        services[serviceId] = nil
-        defer { services[serviceId] = service }
+        var service = try takeService(reference, reference: input.serviceId)
+        defer { services[serviceId] = service }  // back whether this call succeeds or throws
         let attributes = InstanceDigest.sorted(input.attributes)
         try CloudMapAttributeValidator.validate(attributes, namespaceType: service.namespaceType)
         let digestHex = InstanceDigest.of(
@@ -73,9 +70,8 @@ extension CloudMapState {
         let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
         try CloudMapValidation.required(input.instanceId, "InstanceId")
         try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
-        var service = try lookUpService(reference, reference: input.serviceId)
         let serviceId = reference.id
-        services[serviceId] = nil  // mutate in place, as in registerInstance
+        var service = try takeService(reference, reference: input.serviceId)
         defer { services[serviceId] = service }
         let now = clock.now
         try checkNothingInFlight(service, instanceId: input.instanceId, now: now)

@@ -79,6 +79,17 @@ struct CloudMapState: Sendable {
         return record
     }
 
+    /// Takes the service `identifier` names out of ``services``, or throws `ServiceNotFound` quoting `reference` and
+    /// leaves it there. The caller changes the record and puts it back: holding the only reference to it, it
+    /// mutates its dictionaries in place rather than copying them (O(instances) per request). One hashed look-up:
+    /// looking the record up, copying it out and removing it cost `RegisterInstance` a tenth of its time.
+    mutating func takeService(_ identifier: CloudMapIdentifier, reference: String) throws(ServiceError) -> ServiceRecord {
+        guard let index = services.index(forKey: identifier.id),
+            identifier.matches(arn: services.values[index].service.arn)
+        else { throw .serviceNotFound(reference) }
+        return services.remove(at: index).value
+    }
+
     /// The namespace `identifier` names, or `NamespaceNotFound` quoting `reference`.
     func lookUpNamespace(
         _ identifier: CloudMapIdentifier, reference: String
@@ -150,11 +161,13 @@ struct CloudMapState: Sendable {
     mutating func settle(now: Instant) {
         while settledCount < operations.count, operations[settledCount].completesAt <= now {
             if ledger.isRecording {
-                let operation = operations[settledCount]
+                // Members read in place: a copy of the record would retain each of its strings, and release them.
+                let position = settledCount
                 ledger.appendCloudMap(
-                    .operationSucceeded, operation.apiOperation, "Operation", operation.id,
-                    parentId: operation.parentId, token: operation.token, digest: operation.parameterDigest,
-                    context: operation.context, at: operation.completesAt)
+                    .operationSucceeded, operations[position].apiOperation, "Operation", operations[position].id,
+                    parentId: operations[position].parentId, token: operations[position].token,
+                    digest: operations[position].parameterDigest, context: operations[position].context,
+                    at: operations[position].completesAt)
             }
             settledCount += 1
         }

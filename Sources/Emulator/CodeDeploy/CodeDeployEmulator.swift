@@ -192,7 +192,12 @@ public final class CodeDeployEmulator: Sendable {
 
     /// The position in `deployment.targets` of the target `id` names, after the checks: present, in the platform's
     /// format, a member.
+    ///
+    /// A member is looked up first: every stored id is in its platform's format (`CodeDeployTargetTests`), so only
+    /// an id that is not a member is scanned for its format, to tell the two errors apart. Scanning every id first
+    /// cost a batch read a sixth of its time in the emulator.
     private static func position(of id: String, in deployment: StoredDeployment) throws(ServiceError) -> Int {
+        if let position = deployment.positions[id] { return position }
         guard !id.isEmpty else { throw .codeDeploy(.deploymentTargetIdRequired, "targetId is required") }
         guard CodeDeployIdentifier.isTargetId(id, for: deployment.platform) else {
             throw .codeDeploy(
@@ -200,11 +205,8 @@ public final class CodeDeployEmulator: Sendable {
                 "targetId '\(abbreviated(id))' is not valid for a \(deployment.platform.rawValue) deployment: "
                     + "expected \(CodeDeployIdentifier.targetIdFormat(for: deployment.platform))")
         }
-        guard let position = deployment.positions[id] else {
-            throw .codeDeploy(
-                .deploymentTargetDoesNotExist, "The target ID \(id) does not belong to deployment \(deployment.id)")
-        }
-        return position
+        throw .codeDeploy(
+            .deploymentTargetDoesNotExist, "The target ID \(id) does not belong to deployment \(deployment.id)")
     }
 
     /// The application and deployment group `ListDeployments` is restricted to, or `nil` for all deployments.

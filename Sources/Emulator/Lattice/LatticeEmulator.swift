@@ -115,6 +115,7 @@ public final class LatticeEmulator: Sendable {
                 arn: targetGroupARNPrefix + id,
                 name: input.name, type: input.type, config: config, createdAt: date, lastUpdatedAt: date,
                 parameters: parameters, clientToken: input.clientToken)
+            let output = record.createOutput  // before the record moves into the list
             let index = state.groups.count
             state.groups.append(record)
             state.indexByID[id] = index
@@ -127,7 +128,7 @@ public final class LatticeEmulator: Sendable {
                         change: .created, resourceType: "TargetGroup", resourceId: id, token: input.clientToken,
                         parameterDigest: digest, context: context))
             }
-            return record.createOutput
+            return output
         }
     }
 

@@ -29,8 +29,8 @@ public struct SegmentedArray<Element> {
 
     @inlinable public init() {}
 
-    /// Adds `element` at the end.
-    @inlinable public mutating func append(_ element: Element) {
+    /// Adds `element` at the end, moved in (a caller that hands it over pays for no copy).
+    @inlinable public mutating func append(_ element: consuming Element) {
         if count & (Self.segmentLength - 1) == 0 {
             var segment: [Element] = []
             segment.reserveCapacity(Self.segmentLength)
@@ -46,9 +46,10 @@ extension SegmentedArray: RandomAccessCollection, MutableCollection {
     @inlinable public var endIndex: Int { count }
 
     @inlinable public subscript(position: Int) -> Element {
-        get {
+        _read {
+            // Borrowed in place: reading one member (`list[i].id`) does not copy the whole element first.
             precondition(position >= 0 && position < count, "SegmentedArray index \(position) out of 0..<\(count)")
-            return segments[position >> Self.segmentShift][position & (Self.segmentLength - 1)]
+            yield segments[position >> Self.segmentShift][position & (Self.segmentLength - 1)]
         }
         _modify {
             // In place: a `set` would copy the element out and back, and copy on write whatever it holds.

@@ -17,10 +17,14 @@ public final class Ledger: Sendable {
     }
 
     /// Appends `entry`, assigning the next sequence number; nothing when not recording. O(1) amortised.
-    public func append(_ entry: LedgerEntry) {
+    ///
+    /// The entry is moved into the lock and on into the list, never copied: each copy of an entry retains its
+    /// strings once more (and releases them after), and the emulator appends an entry for every change it makes.
+    public func append(_ entry: consuming LedgerEntry) {
         guard isRecording else { return }
+        var handedOver: LedgerEntry? = consume entry
         entries.withLock { list in
-            var entry = entry
+            guard var entry = handedOver.take() else { return }
             entry.sequence = UInt64(list.count + 1)
             list.append(entry)
         }

@@ -21,12 +21,13 @@ public final class HistoryLog: Sendable {
         writer = try JSONLinesWriter(url: url)
     }
 
-    /// Appends the line of `call`, which ran `request` (``HistoryLine``), and notes what it touched.
+    /// Appends the line of `call`, which ran `request` (``HistoryLine``), and notes what it touched. Both are moved
+    /// into the line, not copied, when the caller is done with them (a copy retains each of their strings).
     /// - Complexity: O(size of the line) amortised, as ``JSONLinesWriter/append(_:)``.
-    public func append(_ call: CallRecord, request: AWSRequest) {
+    public func append(_ call: consuming CallRecord, request: consuming AWSRequest) {
         let line = HistoryLine(call, request: request)
         writer.append(line)
-        scope.withLock { $0.add(operation: call.operation, resource: line.resource) }
+        scope.withLock { $0.add(operation: line.call.operation, resource: line.resource) }
     }
 
     /// How many records were appended.

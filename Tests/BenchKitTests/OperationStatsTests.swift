@@ -60,7 +60,7 @@ import Testing
         for step in 0..<600 {
             let outcome = [CallOutcome.ok, .fail, .unknown][Int(random.next() % 3)]
             let count = 1 + Int(random.next() % 5)
-            let call = Self.call(outcome: outcome, attempts: count)
+            let call = CallFigures(Self.call(outcome: outcome, attempts: count))
             halves[step % 2].record(.ok, correctedNanoseconds: 5, rawNanoseconds: 5, call: call)
             whole.record(.ok, correctedNanoseconds: 5, rawNanoseconds: 5, call: call)
             outcomes[outcome.rawValue, default: 0] += 1

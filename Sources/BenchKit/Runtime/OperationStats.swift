@@ -75,7 +75,7 @@ struct OperationStats: Sendable {
     /// Adds one completed call: its outcome and latency, and what the retry layer did (attempts, backoff,
     /// give-up reason, Jepsen outcome) when there is a call record. O(attempts).
     mutating func record(
-        _ outcome: OperationOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64, call: CallRecord?
+        _ outcome: OperationOutcome, correctedNanoseconds: UInt64, rawNanoseconds: UInt64, call: CallFigures?
     ) {
         record(outcome, correctedNanoseconds: correctedNanoseconds, rawNanoseconds: rawNanoseconds)
         guard let call else { return }
@@ -132,4 +132,24 @@ struct PhaseStats: Sendable {
     /// Actual minus intended send time of every start (open model only).
     var scheduleLag = Histogram(significantDigits: 3)
     var operations: [String: OperationStats] = [:]
+}
+
+/// What ``OperationStats`` reads of a call record: what the retry layer did. A recorder batch holds this for each
+/// call it has not recorded yet, rather than the whole record: copying a record into the batch and destroying it
+/// there retained and released each of its strings and its answer.
+struct CallFigures: Sendable {
+    let outcome: CallOutcome
+    let giveUpReason: GiveUpReason?
+    let backoffNanoseconds: UInt64
+    /// The call's attempts, for their count and latencies: the record's own list, shared (one retain).
+    let attempts: [AttemptRecord]
+
+    init(_ call: CallRecord) {
+        outcome = call.outcome
+        giveUpReason = call.giveUpReason
+        backoffNanoseconds = call.backoffNanoseconds
+        attempts = call.attempts
+    }
+
+    var attemptCount: Int { attempts.count }
 }

@@ -88,7 +88,7 @@ final class Recorder: Sendable {
         completed(
             phase: phase, operation: call.operation, outcome: OperationOutcome(call.finalResult), intended: intended,
             sent: call.attempts.first?.actualSend ?? call.start, finished: call.end, lagNanoseconds: lagNanoseconds,
-            call: call, into: &batch)
+            call: CallFigures(call), into: &batch)
     }
 
     /// Records one completed logical operation that has no call record (issued, and answered or given up), with
@@ -105,7 +105,7 @@ final class Recorder: Sendable {
 
     private func completed(
         phase: Int, operation: String, outcome: OperationOutcome, intended: Instant, sent: Instant, finished: Instant,
-        lagNanoseconds: UInt64?, call: CallRecord?, into batch: inout Batch
+        lagNanoseconds: UInt64?, call: CallFigures?, into batch: inout Batch
     ) {
         batch.entries.append(
             Batch.Entry(
@@ -179,7 +179,7 @@ final class Recorder: Sendable {
             let raw: UInt64
             let finished: Instant
             let lagNanoseconds: UInt64?
-            let call: CallRecord?
+            let call: CallFigures?
         }
 
         /// The batch size of a closed-model worker. An open model records each operation as it completes (its

@@ -57,9 +57,11 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
         appendAnswer(to: &object, &bytes)
         object.key("attempts", to: &bytes)
         bytes.append(UInt8(ascii: "["))
-        for (index, attempt) in call.attempts.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.appendAttempt(attempt, to: &bytes)
+        call.attempts.withUnsafeBufferPointer { attempts in  // each read in place: iterating copied every attempt
+            for index in attempts.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendAttempt(attempts[index], to: &bytes)
+            }
         }
         bytes.append(UInt8(ascii: "]"))
         object.member("end", call.end.nanoseconds, to: &bytes)
@@ -79,7 +81,7 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
         object.close(&bytes)
     }
 
-    private static func appendAttempt(_ attempt: AttemptRecord, to bytes: inout some JSONByteSink) {
+    private static func appendAttempt(_ attempt: borrowing AttemptRecord, to bytes: inout some JSONByteSink) {
         var object = JSONObjectWriter(opening: &bytes)
         object.member("actualSend", attempt.actualSend.nanoseconds, to: &bytes)
         if attempt.failureAfterSend { object.member("afterSend", true, to: &bytes) }

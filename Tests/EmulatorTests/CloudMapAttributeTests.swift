@@ -140,7 +140,9 @@ struct CloudMapAttributeTests {
         let attributes = ["AWS_EC2_INSTANCE_ID": "i-0123456789abcdef0"]
         for type in [CloudMap.ResourceKind.dnsPrivate, CloudMap.ResourceKind.dnsPublic] {
             expectError(CloudMapErrorCode.invalidInput, containing: "only for instances in HTTP namespaces") {
-                try CloudMapAttributeValidator.validate(Array(attributes), namespaceType: type)
+                try InstanceDigest.withSorted(attributes) { (sorted) throws(ServiceError) in
+                    try CloudMapAttributeValidator.validate(sorted, namespaceType: type)
+                }
             }
         }
     }

@@ -37,6 +37,9 @@ struct CloudMapRegisterInstanceTests {
                 == InstanceDigest.of(serviceId: fixture.serviceId, instanceId: "i-1", attributes: attributes))
         // FNV-1a over "RegisterInstance", "srv-1", "i-1", then each key and value in key order, as it always was.
         #expect(InstanceDigest.of(serviceId: "srv-1", instanceId: "i-1", attributes: attributes) == "5c2ebae375828f29")
+        // Past 20 pairs the standard library's sort merges runs instead of inserting: the order must not change.
+        let many = Dictionary(uniqueKeysWithValues: (0..<31).map { ("key-\(30 - $0)", "v\($0)") })
+        #expect(InstanceDigest.of(serviceId: "srv-1", instanceId: "i-1", attributes: many) == "fa383c3c58ca14b0")
     }
 
     /// Characters are Unicode scalars: 64 two-byte ones (128 bytes) pass, and a refusal counts scalars, not bytes.

@@ -29,7 +29,7 @@ enum CloudMapAttributeValidator {
     /// Checks `attributes`, sorted by key so that the first error reported does not depend on dictionary order.
     /// - Complexity: O(total size of the keys and values).
     static func validate(
-        _ attributes: [(key: String, value: String)], namespaceType: String
+        _ attributes: UnsafeBufferPointer<(key: String, value: String)>, namespaceType: String
     ) throws(ServiceError) {
         var customCount = 0
         var totalLength = 0

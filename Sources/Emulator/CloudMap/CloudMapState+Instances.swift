@@ -20,10 +20,12 @@ extension CloudMapState {
         let serviceId = reference.id
         var service = try takeService(reference, reference: input.serviceId)
         defer { services[serviceId] = service }  // back whether this call succeeds or throws
-        let attributes = InstanceDigest.sorted(input.attributes)
-        try CloudMapAttributeValidator.validate(attributes, namespaceType: service.namespaceType)
-        let digestHex = InstanceDigest.of(
-            serviceId: serviceId, instanceId: input.instanceId, sortedAttributes: attributes)
+        let namespaceType = service.namespaceType
+        let digestHex = try InstanceDigest.withSorted(input.attributes) {
+            (attributes) throws(ServiceError) -> String in
+            try CloudMapAttributeValidator.validate(attributes, namespaceType: namespaceType)
+            return InstanceDigest.of(serviceId: serviceId, instanceId: input.instanceId, sortedAttributes: attributes)
+        }
         let token = token(input.creatorRequestId)
         let ignoresToken = configuration.mutations.ignoreCreatorRequestId
         let previousUse = registerTokens[token]  // one lookup, for both questions below

@@ -107,7 +107,11 @@ public struct CallPipeline: Sendable {
         let result: AttemptResult
         var sentAt = intended
         var faults: [FaultEvent] = []
-        if (try? await clock.sleep(until: intended.advanced(by: limiterWait))) == nil {
+        // No rate limiter wait (the usual case): no sleep, so no suspension and no clock reading, but a cancelled
+        // call still stops here, as a sleep would have stopped it.
+        var admitted = !Task.isCancelled
+        if limiterWait > 0 { admitted = (try? await clock.sleep(until: intended.advanced(by: limiterWait))) != nil }
+        if !admitted {
             result = .failure(
                 TransportFailure(kind: TransportFailure.Kind.cancelled, detail: "cancelled", requestSent: false))
         } else {

@@ -209,3 +209,23 @@ struct FaultFreePipelineTests {
         #expect(attempt.end.nanoseconds(since: attempt.actualSend) == 5_000_000)
     }
 }
+
+/// A call whose task is cancelled sends nothing: with no rate limiter wait there is no sleep to notice it, so the
+/// attempt checks for it itself, and gives up as cancelled, its request never sent.
+@Suite("Call pipeline, cancelled")
+struct CancelledCallTests {
+    @Test func aCancelledCallSendsNothing() async {
+        let transport = ScriptedTransport([Fixtures.ok])
+        let pipeline = CallPipeline(
+            strategy: StandardRetryStrategy(), clock: SystemClock(), seed: 1, transport: transport.transport)
+        let record = await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await pipeline.call(Fixtures.createTargetGroup, sequence: 0)
+        }.value
+        #expect(transport.count == 0)
+        #expect(record.attempts.map(\.failureKind) == [TransportFailure.Kind.cancelled])
+        #expect(record.attempts.first?.failureAfterSend == false)
+        #expect(record.giveUpReason == .cancelled)
+        #expect(record.outcome == .fail)
+    }
+}

@@ -102,10 +102,11 @@ struct PhaseRunner: Sendable {
                     var batch = Recorder.Batch(capacity: Recorder.Batch.closedWorkerCapacity)
                     let issuer = issuer.forWorker()
                     while !stop.isStopped {
-                        if let deadline, clock.now >= deadline { break }
+                        let now = clock.now  // one reading: the deadline's check, and when the operation is due
+                        if let deadline, now >= deadline { break }
                         let operation = counter.value.add(1, ordering: .relaxed).oldValue
                         if operation >= limit { break }
-                        await issuer.issue(index: operation, intended: clock.now, openModel: false, batch: &batch)
+                        await issuer.issue(index: operation, intended: now, openModel: false, batch: &batch)
                     }
                     recorder.record(&batch)
                 }

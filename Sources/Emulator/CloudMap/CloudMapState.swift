@@ -83,7 +83,9 @@ struct CloudMapState: Sendable {
     /// leaves it there. The caller changes the record and puts it back: holding the only reference to it, it
     /// mutates its dictionaries in place rather than copying them (O(instances) per request). One hashed look-up,
     /// and no copy of the record (a retain and a release of each of its members).
-    mutating func takeService(_ identifier: CloudMapIdentifier, reference: String) throws(ServiceError) -> ServiceRecord {
+    mutating func takeService(
+        _ identifier: CloudMapIdentifier, reference: String
+    ) throws(ServiceError) -> ServiceRecord {
         guard let index = services.index(forKey: identifier.id),
             identifier.matches(arn: services.values[index].service.arn)
         else { throw .serviceNotFound(reference) }

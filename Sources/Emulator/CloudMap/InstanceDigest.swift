@@ -29,9 +29,9 @@ public enum InstanceDigest {
     }
 
     /// Hands `body` the attributes as key-value pairs in ascending key order: the digest's order, and the order the
-    /// emulator checks them in. They are sorted in room on the stack (a request has at most 30 custom attributes and
-    /// a few reserved ones), not in a new array: every `RegisterInstance` sorts its attributes twice, once in the
-    /// emulator and once for its history line.
+    /// emulator checks them in. They are sorted in the standard library's temporary room, on the stack for any list
+    /// a valid request can have (30 custom attributes and a few reserved ones), not in a new array: every
+    /// `RegisterInstance` sorts its attributes twice, once in the emulator and once for its history line.
     /// - Complexity: O(a log a) for `a` attributes.
     static func withSorted<Result, Failure: Error>(
         _ attributes: [String: String],

@@ -195,7 +195,7 @@ public final class CodeDeployEmulator: Sendable {
     ///
     /// A member is looked up first: every stored id is in its platform's format (`CodeDeployTargetTests`), so only
     /// an id that is not a member is scanned for its format, to tell the two errors apart. Scanning every id first
-    /// cost a batch read a sixth of its time in the emulator.
+    /// cost a batch read about a seventh of its time in the emulator.
     private static func position(of id: String, in deployment: StoredDeployment) throws(ServiceError) -> Int {
         if let position = deployment.positions[id] { return position }
         guard !id.isEmpty else { throw .codeDeploy(.deploymentTargetIdRequired, "targetId is required") }

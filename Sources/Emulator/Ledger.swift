@@ -26,7 +26,7 @@ public final class Ledger: Sendable {
         entries.withLock { list in
             guard var entry = handedOver.take() else { return }
             entry.sequence = UInt64(list.count + 1)
-            list.append(entry)
+            list.append(consume entry)
         }
     }
 

@@ -84,6 +84,7 @@ struct CloudMapRegisterInstanceTests {
         expectError(CloudMapErrorCode.serviceNotFound) {
             try register("arn:aws:servicediscovery:us-east-1:999999999999:service/\(fixture.serviceId)")
         }
+        try register(fixture.serviceId)  // the refused ARN left the service where it was
     }
 
     @Test("validation comes before the service look-up")

@@ -86,10 +86,12 @@ struct CloudMapState: Sendable {
     mutating func takeService(
         _ identifier: CloudMapIdentifier, reference: String
     ) throws(ServiceError) -> ServiceRecord {
-        guard let index = services.index(forKey: identifier.id),
-            identifier.matches(arn: services.values[index].service.arn)
-        else { throw .serviceNotFound(reference) }
-        return services.remove(at: index).value
+        guard let record = services.removeValue(forKey: identifier.id) else { throw .serviceNotFound(reference) }
+        guard identifier.matches(arn: record.service.arn) else {
+            services[identifier.id] = record  // another account's or region's ARN: not this service
+            throw .serviceNotFound(reference)
+        }
+        return record
     }
 
     /// The namespace `identifier` names, or `NamespaceNotFound` quoting `reference`.

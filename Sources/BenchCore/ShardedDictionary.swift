@@ -13,17 +13,18 @@
 ///     instances["i-1"]     // 1
 ///     instances.count      // 1
 ///
-/// The key is hashed once per access: the shards store it beside that hash (``HashedKey``), so the shard's own
-/// `Dictionary` hashes one integer instead of the key again (for a `String` key, a second pass of SipHash over its
-/// bytes), and compares the hashes before the keys.
+/// The key is hashed once per access, with ``ByteHash`` rather than SipHash (``ByteHashable``), and the shards store
+/// it beside that hash (``HashedKey``): the shard's own `Dictionary` takes its bucket from that hash with one multiply
+/// (no `Hasher`), and compares the hashes before the keys. Keys with equal `==` but different byte hashes (strings
+/// spelled in different bytes, see ``ByteHashable``) are different keys.
 ///
-/// - Complexity: lookups, inserts and removals are O(1) on average, one hash of the key and one of an integer;
-///   growth rehashes at most `count / shardCount` entries at a time, integers only. An empty instance allocates
-///   nothing; the first insert allocates the shard table (2 KiB).
+/// - Complexity: lookups, inserts and removals are O(1) on average, one byte hash of the key and one multiply;
+///   growth rehashes at most `count / shardCount` entries at a time, from their stored hashes. An empty instance
+///   allocates nothing; the first insert allocates the shard table (2 KiB).
 ///
 /// Its members are `@inlinable`, so that callers in other modules get code specialised to their key and value
 /// types: unspecialised, generic lookups cost the emulator more than the pauses they remove.
-public struct ShardedDictionary<Key: Hashable, Value> {
+public struct ShardedDictionary<Key: ByteHashable, Value> {
     /// Shards per dictionary; a power of two, so the shard is the hash's low bits.
     @inlinable public static var shardCount: Int { 256 }
 
@@ -45,13 +46,21 @@ public struct ShardedDictionary<Key: Hashable, Value> {
 
         @inlinable init(_ key: Key) {
             self.key = key
-            hash = key.hashValue
+            hash = Int(truncatingIfNeeded: key.byteHash(seed: ByteHash.processSeed))
         }
 
         /// The shard this key belongs to: the hash's low bits.
         @inlinable var shard: Int { hash & (ShardedDictionary.shardCount - 1) }
 
         @inlinable func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        /// What the shard's `Dictionary` takes its bucket from (the standard library's hook for this; its default
+        /// runs a `Hasher` over ``hash(into:)``): the stored hash with the table's seed, mixed (``ByteHash/mix(_:)``).
+        /// The mix matters: every key of a shard has the same low bits, the shard's number, and a bucket is the low
+        /// bits.
+        @inlinable func _rawHashValue(seed: Int) -> Int {
+            Int(truncatingIfNeeded: ByteHash.mix(UInt64(UInt(bitPattern: hash ^ seed))))
+        }
 
         @inlinable static func == (lhs: Self, rhs: Self) -> Bool { lhs.hash == rhs.hash && lhs.key == rhs.key }
     }

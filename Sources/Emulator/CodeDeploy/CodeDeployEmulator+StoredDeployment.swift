@@ -164,8 +164,8 @@ extension CodeDeployEmulator {
         /// The targets in creation order: the order `ListDeploymentTargets` pages through.
         let targets: [StoredTarget]
         /// The position of each target id in ``targets`` and ``settledAnswers``: the one hashed look-up a read of
-        /// a target makes.
-        let positions: [String: Int]
+        /// a target makes, so a ``ShardedDictionary`` for its cheaper hash, not for its growth.
+        let positions: ShardedDictionary<String, Int>
         /// Every target's first-event start and last-event end, each sorted, for O(log n) overviews.
         let sortedStarts: [Instant]
         let sortedEnds: [Instant]
@@ -187,7 +187,9 @@ extension CodeDeployEmulator {
             self.created = created
             targets = ordered
             unsettledAnswers = UnsettledAnswers(count: ordered.count)
-            positions = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.targetId, $0) })
+            var positions = ShardedDictionary<String, Int>()
+            for (position, target) in ordered.enumerated() { positions[target.targetId] = position }
+            self.positions = positions
             sortedStarts = ordered.map(\.start).sorted()
             sortedEnds = ordered.map(\.end).sorted()
             settledAnswers = ordered.map {

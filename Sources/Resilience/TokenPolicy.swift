@@ -54,27 +54,3 @@ enum RandomStream {
     static let token: UInt64 = 2
     static let identity: UInt64 = 3
 }
-
-/// Version-4-style UUID text from a seeded generator (what botocore uses for tokens and invocation ids).
-enum UUIDText {
-    /// - Complexity: O(1): 36 bytes written into the string's own storage, no intermediate strings.
-    static func make(_ random: inout SplitMix64) -> String {
-        let high = (random.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
-        let low = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        return String(unsafeUninitializedCapacity: 36) { bytes in
-            let digits: StaticString = "0123456789abcdef"
-            var index = 0
-            for nibble in 0..<32 {
-                if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
-                    bytes[index] = UInt8(ascii: "-")
-                    index += 1
-                }
-                let word = nibble < 16 ? high : low
-                let shift = UInt64(60 - 4 * (nibble % 16))
-                bytes[index] = digits.utf8Start[Int((word >> shift) & 0xF)]
-                index += 1
-            }
-            return 36
-        }
-    }
-}

@@ -1,8 +1,6 @@
 import BenchCore
 import Testing
 
-@testable import Resilience
-
 /// Tokens and invocation ids: version-4 UUID text from the seeded generator, the same text for the same seed.
 @Suite struct UUIDTextTests {
     /// The straightforward spelling (hex of the two words, dashes after 8, 12, 16 and 20 digits), as reference.

@@ -1,5 +1,6 @@
 import AWSModel
 import BenchCore
+import Emulator
 
 /// What a workload may draw on to build one request: a generator seeded for this operation's index, the
 /// resolved setup fixtures, and a run-wide sequence number for unique names.
@@ -25,10 +26,10 @@ public struct GenerationContext: Sendable {
     /// True with probability `p`.
     public mutating func chance(_ p: Double) -> Bool { p > 0 && random.nextUnitDouble() < p }
 
-    /// A token in the shape botocore generates (a version-4 UUID), drawn from this operation's generator.
+    /// A token in the shape botocore generates (a UUID), drawn from this operation's generator.
     public mutating func token() -> String {
-        var token = SplitMix64(seed: random.next())
-        return UUIDText.make(&token)
+        var ids = IDGenerator(seed: random.next(), stream: "token")
+        return ids.uuid()
     }
 
     /// One element of a non-empty array, uniformly.

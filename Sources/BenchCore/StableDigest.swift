@@ -35,13 +35,10 @@ public struct StableDigest: Sendable {
     public var hex: String { Self.hex(hash) }
 
     /// `hash` as 16 lowercase hex digits, leading zeros kept (the form every digest in a report takes).
-    /// - Complexity: O(1): 16 digits written straight into the string's storage.
+    /// - Complexity: O(1): 16 digits written straight into the string's storage, eight at a time (``HexDigits``).
     public static func hex(_ hash: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { bytes in
-            let digits: StaticString = "0123456789abcdef"
-            for position in 0..<16 {
-                bytes[position] = digits.utf8Start[Int((hash >> UInt64(60 - 4 * position)) & 0xF)]
-            }
+            HexDigits.writeSixteen(hash, to: UnsafeMutableRawPointer(bytes.baseAddress!))
             return 16
         }
     }

@@ -8,6 +8,15 @@ import Testing
         #expect(StableDigest().hex == "cbf29ce484222325")
     }
 
+    /// Every digit value, and the 9/a boundary, at every position (``HexDigits`` makes eight at a time).
+    @Test func hexSpellsEveryDigitInPlace() {
+        #expect(StableDigest.hex(0) == "0000000000000000")
+        #expect(StableDigest.hex(.max) == "ffffffffffffffff")
+        #expect(StableDigest.hex(0x0123_4567_89AB_CDEF) == "0123456789abcdef")
+        #expect(StableDigest.hex(0xFEDC_BA98_7654_3210) == "fedcba9876543210")
+        #expect(StableDigest.hex(0x9A9A_9A9A_A9A9_A9A9) == "9a9a9a9aa9a9a9a9")
+    }
+
     @Test func hexIsSixteenLowercaseDigitsWithLeadingZerosKept() {
         var seen = 0
         for seed in 0..<2_000 {

@@ -26,11 +26,11 @@ enum NginxBinary {
 struct NginxTests {
     static let helloJSON = #"{"message":"hello","from":"bench","value":1234}"# + "\n"
 
-    /// A running nginx on a free 127.0.0.1 port; `stop()` sends SIGQUIT and waits for it.
+    /// A running nginx on a free 127.0.0.1 port (a ``PeerServer``); `stop()` sends SIGQUIT and waits for it.
     final class Nginx {
         let directory: URL
         let port: Int
-        let process = Process()
+        let server: PeerServer
 
         init() async throws {
             let (probe, port) = try Socket.listen(host: "127.0.0.1", port: 0, backlog: 1)
@@ -67,15 +67,13 @@ struct NginxTests {
                 }
                 """
             try config.write(to: directory.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-            process.executableURL = URL(fileURLWithPath: NginxBinary.path ?? "/usr/sbin/nginx")
-            process.arguments = ["-e", "\(path)/error.log", "-p", path, "-c", "\(path)/nginx.conf"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            server = try PeerServer(
+                NginxBinary.path ?? "/usr/sbin/nginx",
+                ["-e", "\(path)/error.log", "-p", path, "-c", "\(path)/nginx.conf"])
             // Ready when it accepts a connection: poll, bounded to 5 s.
             for _ in 0..<500 {
                 if (try? RawSocket(port: port, readTimeout: 1)) != nil { return }
-                guard process.isRunning else { break }
+                guard server.isRunning else { break }
                 try await Task.sleep(for: .milliseconds(10))
             }
             let log = (try? String(contentsOf: directory.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
@@ -83,9 +81,9 @@ struct NginxTests {
             throw HTTPSystemError(operation: "nginx", message: "did not start listening: \(log)")
         }
 
-        /// Stops nginx (``stopGracefully(_:)``: SIGQUIT, then SIGKILL after 5 s) and removes its folder.
+        /// Stops nginx (SIGQUIT, its graceful stop; SIGKILL after 5 s) and removes its folder.
         func stop() {
-            stopGracefully(process)
+            server.stop(with: SIGQUIT)
             try? FileManager.default.removeItem(at: directory)
         }
     }

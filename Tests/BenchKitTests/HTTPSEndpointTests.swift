@@ -30,7 +30,7 @@ final class TLSFrontEnd {
     let folder: URL
     let port: Int
     let certificate: String
-    private let process = Process()
+    private let server: PeerServer
 
     init(upstreamPort: Int) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-tls-\(UUID().uuidString)")
@@ -62,12 +62,9 @@ final class TLSFrontEnd {
             }
             """
         try config.write(to: folder.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: TLSTools.nginx ?? "/usr/sbin/nginx")
-        process.arguments = ["-e", "\(path)/error.log", "-p", path, "-c", "\(path)/nginx.conf"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<500 where process.isRunning {  // ready when it accepts a connection; bounded to 5 s
+        server = try PeerServer(
+            TLSTools.nginx ?? "/usr/sbin/nginx", ["-e", "\(path)/error.log", "-p", path, "-c", "\(path)/nginx.conf"])
+        for _ in 0..<500 where server.isRunning {  // ready when it accepts a connection; bounded to 5 s
             if canConnect(port: port) { return }
             usleep(10_000)
         }
@@ -76,9 +73,9 @@ final class TLSFrontEnd {
         throw SetupError("nginx did not start listening: \(log)")
     }
 
-    /// Stops nginx (``stopGracefully(_:)``: SIGQUIT, then SIGKILL after 5 s) and removes its folder.
+    /// Stops nginx (SIGQUIT, its graceful stop; SIGKILL after 5 s) and removes its folder.
     func stop() {
-        stopGracefully(process)
+        server.stop(with: SIGQUIT)
         try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -255,21 +255,9 @@ struct MotoServerTests {
     @Test("bench runs against moto_server, and moto's unimplemented operation is reported as such")
     func againstMoto() async throws {
         let port = try freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(port)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            // Not waitUntilExit: from an async test it can spin forever on the run loop. Poll, bounded (5 s).
-            // SIGKILL after 2 s: a test that installed bench's signal handling leaves SIGTERM ignored in this
-            // process, and an ignored signal stays ignored in every child it starts.
-            process.terminate()
-            for _ in 0..<40 where process.isRunning { usleep(50_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            for _ in 0..<60 where process.isRunning { usleep(50_000) }
-        }
+        let moto = try PeerServer(
+            "/usr/bin/env", ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(port)"])
+        defer { moto.stop() }
         // Wait (bounded: 20 s) until moto accepts connections.
         var ready = false
         for _ in 0..<200 where !ready {

@@ -73,21 +73,6 @@ public func pythonCanImport(_ module: String) -> Bool {
     (try? runPython(arguments: ["-c", "import \(module)"]).status) == 0
 }
 
-/// Stops a child server (nginx): SIGQUIT, its graceful stop, then `waitpid` polled every 10 ms, with SIGKILL
-/// after 5 s and giving up after 6 s. Polls rather than calling `Process.waitUntilExit`, which can hang for good
-/// when called from a test's cooperative thread.
-public func stopGracefully(_ process: Process) {
-    let pid = process.processIdentifier
-    kill(pid, SIGQUIT)
-    var status: Int32 = 0
-    for attempt in 0..<600 {
-        let reaped = waitpid(pid, &status, WNOHANG)
-        if reaped == pid || (reaped < 0 && errno == ECHILD) { break }
-        if attempt == 500 { kill(pid, SIGKILL) }
-        usleep(10_000)
-    }
-}
-
 /// A child process that exited with a non-zero status.
 public struct ChildProcessFailed: Error, CustomStringConvertible {
     public var description: String

@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A peer server a test runs (nginx, moto_server), started so that it cannot outlive the test process for long and so
+/// that the signals that stop it reach it.
+///
+/// - It runs under coreutils' `timeout`, which passes on the signal ``stop(with:)`` sends and ends the peer by itself
+///   after `lifetimeSeconds` (SIGTERM, then SIGKILL 5 s later): a test process that dies before stopping its peer
+///   (Ctrl-C, a crash, `swift test | head` closing the pipe) would otherwise leave it running for good, holding its
+///   port.
+/// - It is spawned with an empty signal mask and every signal at its default action. The test process's threads block
+///   some signals and a test that installed bench's signal handling leaves SIGTERM ignored, and a child inherits both:
+///   `timeout` then never sees the signal it should pass on.
+///
+/// Its standard output and error go to `/dev/null`.
+public final class PeerServer: @unchecked Sendable {
+    /// The process id of the wrapper (or of the peer itself, where there is no `timeout`).
+    public let pid: pid_t
+    private var exited = false
+
+    /// Starts `executable` with `arguments`.
+    /// - Throws: ``ChildProcessFailed`` when it cannot be spawned.
+    public init(_ executable: String, _ arguments: [String], lifetimeSeconds: Int = 300) throws {
+        let timeout = "/usr/bin/timeout"
+        let argv =
+            FileManager.default.isExecutableFile(atPath: timeout)
+            ? [timeout, "--kill-after=5", String(lifetimeSeconds), executable] + arguments
+            : [executable] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, environ)
+        guard result == 0 else {
+            throw ChildProcessFailed(description: "cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        self.pid = pid
+    }
+
+    /// Whether it is still running (reaps it once it has exited).
+    public var isRunning: Bool {
+        if exited { return false }
+        var status: Int32 = 0
+        let reaped = waitpid(pid, &status, WNOHANG)
+        exited = reaped == pid || (reaped < 0 && errno == ECHILD)
+        return !exited
+    }
+
+    /// Sends `signal` (SIGQUIT for nginx's graceful stop, SIGTERM for moto), then polls every 10 ms; SIGKILL after
+    /// 5 s, giving up after 6 s. Polls rather than waiting, which from a test's cooperative thread could hang.
+    public func stop(with signal: Int32 = SIGTERM) {
+        guard isRunning else { return }
+        kill(pid, signal)
+        for attempt in 0..<600 where isRunning {
+            if attempt == 500 { kill(pid, SIGKILL) }
+            usleep(10_000)
+        }
+    }
+
+    deinit { stop(with: SIGKILL) }
+}

@@ -9,7 +9,11 @@ import Glibc
 /// The peer servers the tests start (nginx, moto_server) must not outlive a test process that dies before stopping
 /// them, and the signal that stops them must reach them (``PeerServer``). Checked with `sleep` as the peer: it has no
 /// signal handling of its own, so it stops only if the signal arrives unblocked and at its default action.
-@Suite("Peer servers end by themselves", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout")))
+@Suite(
+    "Peer servers end by themselves",
+    .enabled(
+        if: FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout"),
+        "coreutils' timeout is not at /usr/bin/timeout (peer servers then run without a lifetime)"))
 struct PeerServerTests {
     /// Polls `waitpid` every 10 ms for up to `seconds`; whether `pid` exited.
     static func exited(_ pid: pid_t, within seconds: Double) -> Bool {

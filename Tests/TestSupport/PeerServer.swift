@@ -74,5 +74,6 @@ public final class PeerServer: @unchecked Sendable {
         }
     }
 
-    deinit { stop(with: SIGKILL) }
+    /// A peer nobody stopped is stopped here, with SIGTERM, which `timeout` passes on (it cannot pass on SIGKILL).
+    deinit { stop() }
 }

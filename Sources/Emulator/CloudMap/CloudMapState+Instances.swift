@@ -21,10 +21,11 @@ extension CloudMapState {
         var service = try takeService(reference, reference: input.serviceId)
         defer { services[serviceId] = service }  // back whether this call succeeds or throws
         let namespaceType = service.namespaceType
+        let instanceId = input.instanceId  // captured alone: capturing `input` copied the whole request
         let digestHex = try InstanceDigest.withSorted(input.attributes) {
             (attributes) throws(ServiceError) -> String in
             try CloudMapAttributeValidator.validate(attributes, namespaceType: namespaceType)
-            return InstanceDigest.of(serviceId: serviceId, instanceId: input.instanceId, sortedAttributes: attributes)
+            return InstanceDigest.of(serviceId: serviceId, instanceId: instanceId, sortedAttributes: attributes)
         }
         let token = token(input.creatorRequestId)
         let ignoresToken = configuration.mutations.ignoreCreatorRequestId

@@ -74,7 +74,7 @@ struct EmbeddedRunTests {
                 clock: clock, recorder: Recorder(phases: []), sequenceBase: 0, phaseName: "p"
             )
             let used = forWorker ? issuer.forWorker() : issuer
-            return (0..<200).map { used.request(at: $0).request }
+            return (0..<200).map { used.request(at: $0) }
         }
         let first = requests(seed: 9)
         #expect(first == requests(seed: 9))

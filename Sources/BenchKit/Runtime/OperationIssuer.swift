@@ -58,7 +58,7 @@ struct OperationIssuer: Sendable {
     private static func boxed<W: Workload>(_ workload: W) -> any Workload { workload }
 
     /// The request of operation `index` of this phase. Deterministic in (seed, phase, index).
-    func request(at index: Int) -> (workload: any Workload, request: AWSRequest) {
+    func request(at index: Int) -> AWSRequest {
         var random = phaseSeed
         random = SplitMix64(seed: random.next() ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
         let draw = random.next() % cumulativeWeights[cumulativeWeights.count - 1]
@@ -67,15 +67,14 @@ struct OperationIssuer: Sendable {
             let mid = (low + high) / 2
             if cumulativeWeights[mid] > draw { high = mid } else { low = mid + 1 }
         }
-        let workload = workloads[low]
         var context = GenerationContext(random: random, fixtures: fixtures, sequence: sequenceBase + UInt64(index))
-        return (workload, workload.makeRequest(&context))
+        return workloads[low].makeRequest(&context)
     }
 
     /// Generates operation `index`, runs it through the pipeline (token policy, retries, faults, transport),
     /// and records the call, intended to start at `intended`, through `batch` (``Recorder/Batch``).
     func issue(index: Int, intended: Instant, openModel: Bool, batch: inout Recorder.Batch) async {
-        let (_, request) = request(at: index)
+        let request = request(at: index)
         // A closed model's operation is due when it starts: no lag, and no clock read for one.
         let lag = openModel ? clock.now.nanoseconds(since: intended) : nil
         recorder.started()

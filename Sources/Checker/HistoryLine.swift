@@ -57,10 +57,12 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
         appendAnswer(to: &object, &bytes)
         object.key("attempts", to: &bytes)
         bytes.append(UInt8(ascii: "["))
-        call.attempts.withUnsafeBufferPointer { attempts in  // each read in place: iterating copied every attempt
+        // Each attempt is read through a pointer into the list's storage: passed as a value, even a borrowed one
+        // read from the buffer, it was copied first (each of its strings retained, then released).
+        call.attempts.withUnsafeBufferPointer { attempts in
             for index in attempts.indices {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                Self.appendAttempt(attempts[index], to: &bytes)
+                Self.appendAttempt(attempts.baseAddress! + index, to: &bytes)
             }
         }
         bytes.append(UInt8(ascii: "]"))
@@ -81,20 +83,22 @@ public struct HistoryLine: Sendable, JSONLineEncodable {
         object.close(&bytes)
     }
 
-    private static func appendAttempt(_ attempt: borrowing AttemptRecord, to bytes: inout some JSONByteSink) {
+    private static func appendAttempt(_ attempt: UnsafePointer<AttemptRecord>, to bytes: inout some JSONByteSink) {
         var object = JSONObjectWriter(opening: &bytes)
-        object.member("actualSend", attempt.actualSend.nanoseconds, to: &bytes)
-        if attempt.failureAfterSend { object.member("afterSend", true, to: &bytes) }
-        if attempt.backoffNanoseconds > 0 { object.member("backoff", attempt.backoffNanoseconds, to: &bytes) }
-        object.member("end", attempt.end.nanoseconds, to: &bytes)
-        object.member("error", attempt.errorCode, to: &bytes)
-        object.member("failure", attempt.failureKind, to: &bytes)
-        if !attempt.faults.isEmpty { object.member("faults", attempt.faults, \.kind, to: &bytes) }
-        object.member("intendedSend", attempt.intendedSend.nanoseconds, to: &bytes)
-        object.member("number", attempt.number, to: &bytes)
-        object.member("requestId", attempt.requestId, to: &bytes)
-        object.member("status", attempt.httpStatus, to: &bytes)
-        object.member("token", attempt.token, to: &bytes)
+        object.member("actualSend", attempt.pointee.actualSend.nanoseconds, to: &bytes)
+        if attempt.pointee.failureAfterSend { object.member("afterSend", true, to: &bytes) }
+        if attempt.pointee.backoffNanoseconds > 0 {
+            object.member("backoff", attempt.pointee.backoffNanoseconds, to: &bytes)
+        }
+        object.member("end", attempt.pointee.end.nanoseconds, to: &bytes)
+        object.member("error", attempt.pointee.errorCode, to: &bytes)
+        object.member("failure", attempt.pointee.failureKind, to: &bytes)
+        if !attempt.pointee.faults.isEmpty { object.member("faults", attempt.pointee.faults, \.kind, to: &bytes) }
+        object.member("intendedSend", attempt.pointee.intendedSend.nanoseconds, to: &bytes)
+        object.member("number", attempt.pointee.number, to: &bytes)
+        object.member("requestId", attempt.pointee.requestId, to: &bytes)
+        object.member("status", attempt.pointee.httpStatus, to: &bytes)
+        object.member("token", attempt.pointee.token, to: &bytes)
         object.close(&bytes)
     }
 

@@ -15,17 +15,6 @@ import Glibc
         if: FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout"),
         "coreutils' timeout is not at /usr/bin/timeout (peer servers then run without a lifetime)"))
 struct PeerServerTests {
-    /// Polls `waitpid` every 10 ms for up to `seconds`; whether `pid` exited.
-    static func exited(_ pid: pid_t, within seconds: Double) -> Bool {
-        var status: Int32 = 0
-        for _ in 0..<Int(seconds * 100) {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid || (reaped < 0 && errno == ECHILD) { return true }
-            usleep(10_000)
-        }
-        return false
-    }
-
     /// The peer's own process id: the only child of the `timeout` wrapper (bounded wait for it to start).
     static func peer(of wrapper: pid_t) throws -> pid_t {
         for _ in 0..<200 {
@@ -51,7 +40,8 @@ struct PeerServerTests {
     func endsByItself() throws {
         let server = try PeerServer("/bin/sleep", ["30"], lifetimeSeconds: 1)
         let peer = try Self.peer(of: server.pid)  // it started: the wrapper has a child
-        #expect(Self.exited(server.pid, within: 15))
+        for _ in 0..<1_500 where server.isRunning { usleep(10_000) }  // bounded: 15 s
+        #expect(!server.isRunning)
         #expect(Self.isGone(peer), "the peer itself is gone, not only its wrapper")
     }
 

@@ -17,9 +17,16 @@ extension CloudMapState {
         try CloudMapValidation.bytes(
             input.instanceId, "InstanceId", pattern: "^[0-9a-zA-Z_/:.@-]+$", CloudMapValidation.isInstanceIdByte)
         try CloudMapValidation.maxLength(input.creatorRequestId, 64, "CreatorRequestId")
-        let serviceId = reference.id
-        var service = try takeService(reference, reference: input.serviceId)
-        defer { services[serviceId] = service }  // back whether this call succeeds or throws
+        return try updatingService(reference, reference: input.serviceId) { state, service throws(ServiceError) in
+            try state.registerInstance(input, in: &service, context: context)
+        }
+    }
+
+    /// `RegisterInstance` in `service`, the fields checked.
+    private mutating func registerInstance(
+        _ input: RegisterInstanceInput, in service: inout ServiceRecord, context: RequestContext
+    ) throws(ServiceError) -> RegisterInstanceOutput {
+        let serviceId = service.service.id
         let namespaceType = service.namespaceType
         let instanceId = input.instanceId  // captured alone: capturing `input` copied the whole request
         let digestHex = try InstanceDigest.withSorted(input.attributes) {
@@ -73,9 +80,16 @@ extension CloudMapState {
         let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
         try CloudMapValidation.required(input.instanceId, "InstanceId")
         try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
-        let serviceId = reference.id
-        var service = try takeService(reference, reference: input.serviceId)
-        defer { services[serviceId] = service }
+        return try updatingService(reference, reference: input.serviceId) { state, service throws(ServiceError) in
+            try state.deregisterInstance(input, in: &service, context: context)
+        }
+    }
+
+    /// `DeregisterInstance` in `service`, the fields checked.
+    private mutating func deregisterInstance(
+        _ input: DeregisterInstanceInput, in service: inout ServiceRecord, context: RequestContext
+    ) throws(ServiceError) -> DeregisterInstanceOutput {
+        let serviceId = service.service.id
         let now = clock.now
         try checkNothingInFlight(service, instanceId: input.instanceId, now: now)
         guard service.instances.removeValue(forKey: input.instanceId) != nil else {

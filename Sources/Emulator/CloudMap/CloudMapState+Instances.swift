@@ -11,15 +11,24 @@ extension CloudMapState {
     mutating func registerInstance(
         _ input: RegisterInstanceInput, context: RequestContext
     ) throws(ServiceError) -> RegisterInstanceOutput {
-        let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
-        try CloudMapValidation.required(input.instanceId, "InstanceId")
-        try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
+        let reference = try Self.instanceReference(service: input.serviceId, instance: input.instanceId)
         try CloudMapValidation.bytes(
             input.instanceId, "InstanceId", pattern: "^[0-9a-zA-Z_/:.@-]+$", CloudMapValidation.isInstanceIdByte)
         try CloudMapValidation.maxLength(input.creatorRequestId, 64, "CreatorRequestId")
         return try updatingService(reference, reference: input.serviceId) { state, service throws(ServiceError) in
             try state.registerInstance(input, in: &service, context: context)
         }
+    }
+
+    /// The service an instance request names, after the checks every one of them makes first, in this order:
+    /// `ServiceId`'s form, then `InstanceId` present and at most 64 characters.
+    private static func instanceReference(
+        service serviceId: String, instance instanceId: String
+    ) throws(ServiceError) -> CloudMapIdentifier {
+        let reference = try CloudMapIdentifier(serviceId, kind: .service, field: "ServiceId")
+        try CloudMapValidation.required(instanceId, "InstanceId")
+        try CloudMapValidation.maxLength(instanceId, 64, "InstanceId")
+        return reference
     }
 
     /// `RegisterInstance` in `service`, the fields checked.
@@ -77,9 +86,7 @@ extension CloudMapState {
     mutating func deregisterInstance(
         _ input: DeregisterInstanceInput, context: RequestContext
     ) throws(ServiceError) -> DeregisterInstanceOutput {
-        let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
-        try CloudMapValidation.required(input.instanceId, "InstanceId")
-        try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
+        let reference = try Self.instanceReference(service: input.serviceId, instance: input.instanceId)
         return try updatingService(reference, reference: input.serviceId) { state, service throws(ServiceError) in
             try state.deregisterInstance(input, in: &service, context: context)
         }
@@ -116,9 +123,7 @@ extension CloudMapState {
 
     /// `GetInstance`.
     func getInstance(_ input: GetInstanceInput) throws(ServiceError) -> GetInstanceOutput {
-        let reference = try CloudMapIdentifier(input.serviceId, kind: .service, field: "ServiceId")
-        try CloudMapValidation.required(input.instanceId, "InstanceId")
-        try CloudMapValidation.maxLength(input.instanceId, 64, "InstanceId")
+        let reference = try Self.instanceReference(service: input.serviceId, instance: input.instanceId)
         guard let instance = try lookUpService(reference, reference: input.serviceId).instances[input.instanceId] else {
             throw .instanceNotFound(input.instanceId, serviceId: reference.id)
         }

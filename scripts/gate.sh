@@ -16,6 +16,9 @@ if [ -z "${BENCH:-}" ]; then
 fi
 out="${GATE_OUT:-reports/resilience-gate-$(date -u +%Y%m%dT%H%M%SZ)}"
 
+# What the build and earlier steps wrote goes to disk now rather than during the run, where the kernel's writeback
+# workers would take a core for 3-7 ms at a time and show in the gate's p99 and schedule lag (docs/performance.md).
+sync
 "$BENCH" run scenarios/resilience-gate.swift --out "$out" "$@"
 status=$?
 case $status in

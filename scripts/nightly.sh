@@ -24,6 +24,9 @@ baseline="${NIGHTLY_BASELINE:-nightly}"
 confirm="${NIGHTLY_CONFIRM:-2}"
 out="$reports/nightly-$(date -u +%Y%m%dT%H%M%SZ)-$$"
 
+# What the build and earlier steps wrote goes to disk now rather than during the run, where the kernel's writeback
+# workers would take a core for 3-7 ms at a time (docs/performance.md, "Notes on the method").
+sync
 "$BENCH" run scenarios/nightly.swift --out "$out" --quiet "$@"
 run_status=$?
 if [ $run_status -ne 0 ] && [ $run_status -ne 3 ] && [ $run_status -ne 4 ]; then

@@ -1,5 +1,8 @@
 import BenchKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `bench compare <baseline name | run folder> <run folder>`: the side-by-side table, `compare.json` and
 /// `compare.md`, and exit code 3 when a regression stands.
@@ -15,7 +18,9 @@ enum CompareCommand {
 
         OPTIONS:
           --confirm N            on a suspected regression, rerun the current run's scenario N times (same file
-                                 and flags, from its summary.json) and keep only regressions most reruns show
+                                 and flags, from its summary.json) and keep only regressions most reruns show;
+                                 each rerun starts after sync(2), so it does not meet the writeback of the files
+                                 the runs before it wrote
           --tolerance M=V        override one metric's tolerance (repeatable): p99=20% (relative), p99=3ms,
                                  achieved_rate=10/s, error_rate=0.01, cpu_per_op=5us (absolute). Metrics: \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", "))
           --preset P             start from default, strict (5%, no absolute slack) or relaxed (2x default)
@@ -83,6 +88,9 @@ enum CompareCommand {
                 "bench-confirm-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             FileHandle.standardError.write(Data("confirming: rerun \(attempt)/\(times) of \(file)\n".utf8))
+            // What the runs before wrote goes to disk now, not 30 s from now while this rerun measures: the
+            // kernel's writeback workers then take a core for 3-7 ms at a time (docs/performance.md, P5).
+            sync()
             let arguments = ["run", file] + (summary.arguments ?? []) + ["--out", folder.path, "--quiet"]
             let (status, output) = try ChildProcess.capture(bench, arguments: arguments)
             let acceptable: Set<Int32> = [

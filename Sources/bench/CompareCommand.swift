@@ -88,8 +88,8 @@ enum CompareCommand {
                 "bench-confirm-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             FileHandle.standardError.write(Data("confirming: rerun \(attempt)/\(times) of \(file)\n".utf8))
-            // What the runs before wrote goes to disk now, not 30 s from now while this rerun measures: the
-            // kernel's writeback workers then take a core for 3-7 ms at a time (docs/performance.md, P5).
+            // What the runs before wrote goes to disk now, not 30 s from now while this rerun measures, when the
+            // kernel's writeback workers take a core for 3-7 ms at a time (docs/performance.md, method notes).
             sync()
             let arguments = ["run", file] + (summary.arguments ?? []) + ["--out", folder.path, "--quiet"]
             let (status, output) = try ChildProcess.capture(bench, arguments: arguments)

@@ -6,6 +6,7 @@ program measured in the same run, or the target when the reference is a number t
 whether the target holds. Every load is bounded in time; every server started here is stopped here.
 """
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -48,7 +49,13 @@ MEASURES = [f"P{n}" for n in range(1, 8)]
 
 # Counts taken from the environment: name -> (default, lowest, highest).
 KNOBS = {"PERF_P1_ROUNDS": (5, 1, 100), "PERF_P3_ROUNDS": (3, 1, 100), "PERF_P5_ROUNDS": (3, 1, 100),
-         "PERF_P6_SMALL": (1_000_000, 1, 1_000_000_000), "PERF_P6_LARGE": (10_000_000, 1, 1_000_000_000)}
+         "PERF_P6_SMALL": (1_000_000, 1, 1_000_000_000), "PERF_P6_LARGE": (10_000_000, 1, 1_000_000_000),
+         "PERF_KEEP_HISTORY": (0, 0, 1)}
+
+# What a run folder holds that the suite does not read and that makes up nearly all of its size: about 2 GB a suite
+# run (a P3 round's history.jsonl is 360 MB, its ledger.jsonl 190 MB). Deleted once the run's figures are read,
+# unless PERF_KEEP_HISTORY=1.
+BULKY_OUTPUTS = ("history.jsonl", "ledger.jsonl")
 
 
 def knob(name):
@@ -123,7 +130,12 @@ class Suite:
         if not os.path.exists(os.path.join(folder, "summary.json")):
             raise RuntimeError(f"bench run {scenario} exited {result.returncode}: {result.stderr[-2000:]}")
         with open(os.path.join(folder, "summary.json")) as f:
-            return json.load(f)
+            summary = json.load(f)
+        if not knob("PERF_KEEP_HISTORY"):
+            for name in BULKY_OUTPUTS:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(os.path.join(folder, name))
+        return summary
 
     # P1 -------------------------------------------------------------------------------------------------
     def p1(self):
@@ -410,7 +422,9 @@ def main():
                "P6's request counts: PERF_P6_SMALL (default 1000000), PERF_P6_LARGE (default 10000000). "
                "P3's rounds (with history, then --no-check, then the cheapest call; then as many of the emulator "
                "alone): PERF_P3_ROUNDS (default 3). "
-               "P5's rounds of bench and the C pacer: PERF_P5_ROUNDS (default 3).")
+               "P5's rounds of bench and the C pacer: PERF_P5_ROUNDS (default 3). "
+               "The runs' history.jsonl and ledger.jsonl (about 2 GB a suite run) are deleted once read; "
+               "PERF_KEEP_HISTORY=1 keeps them.")
     parser.add_argument("--repo", required=True, help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=5, help="length of each timed load, 1-120 (default 5)")
     parser.add_argument("--only", default=",".join(MEASURES), help="measures to run, e.g. P1,P3 (default all)")

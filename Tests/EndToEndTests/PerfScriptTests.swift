@@ -46,6 +46,7 @@ struct PerfScriptTests {
         ("PERF_P6_LARGE", "-5", "PERF_P6_LARGE must be a whole number in 1...1000000000 (got '-5')"),
         ("PERF_P3_ROUNDS", "101", "PERF_P3_ROUNDS must be a whole number in 1...100 (got '101')"),
         ("PERF_P1_ROUNDS", "0", "PERF_P1_ROUNDS must be a whole number in 1...100 (got '0')"),
+        ("PERF_KEEP_HISTORY", "yes", "PERF_KEEP_HISTORY must be a whole number in 0...1 (got 'yes')"),
     ])
     func badEnvironment(name: String, value: String, message: String) throws {
         let (status, output) = try Self.run(["--only", "P3,P5"], environment: [name: value])

@@ -109,9 +109,10 @@ class Suite:
         self.processes = []
 
     def run(self, argv, timeout=1800, env=None, check=True):
-        """Runs argv after `sync`: what earlier programs wrote (a P3 round's history and ledger are hundreds of
-        MB, a P5 round's 200 MB) goes to disk now, not 30 s later (vm.dirty_expire_centisecs) while a later
-        measure runs, when the kernel's flusher and block workers take a core for 3-7 ms at a time."""
+        """Runs argv after `sync`: what was written before (the release build, P4's throwaway package, the run
+        folders; with PERF_KEEP_HISTORY=1 a P3 round's 550 MB of history and ledger) goes to disk now, not 30 s
+        later (vm.dirty_expire_centisecs) while a later measure runs, when the kernel's flusher and block workers
+        take a core for 3-7 ms at a time."""
         os.sync()
         result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, env=env)
         if check and result.returncode != 0:

@@ -4,8 +4,8 @@
 /// Why: the emulator looks up a few keys of every request in its tables (each target of a `RegisterTargets`, each id
 /// of a batch read, an instance, its token and its operation), and a `Hasher` costs an initialisation, a round per 8
 /// bytes and a finalisation of four more rounds for each. In a profile of issue 8's P3 run, hashing was 4 % of the
-/// phase (`docs/performance.md`). This hash folds each 8 bytes into the state with one 64 x 64 -> 128-bit multiply
-/// (wyhash's folded multiply, `fold`), so a 19-byte target id takes four multiplies.
+/// phase (`docs/performance-journal.md`). This hash folds each 8 bytes into the state with one 64 x 64 -> 128-bit
+/// multiply (wyhash's folded multiply, `fold`), so a 19-byte target id takes four multiplies.
 ///
 /// The seed is random per process, as Swift's own hashing is (no input can be prepared to collide in a run), so the
 /// order a table is walked in differs between runs: callers that show entries sort them.

@@ -3,7 +3,7 @@
 ///
 /// Appends write through a pointer, one capacity check each. An `Array` append also checks that its storage is
 /// unique, often out of line; a history line is a few hundred appends, and side by side the line cost
-/// (`scripts/bench-part.sh history`) fell as `docs/performance.md` records.
+/// (`scripts/bench-part.sh history`) fell as `docs/performance-journal.md` records.
 ///
 /// Valid only inside ``with(capacity:_:)``, which owns the memory: a copy must not escape the closure.
 public struct ScratchBytes: JSONByteSink {

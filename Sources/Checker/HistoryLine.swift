@@ -10,7 +10,7 @@ import Resilience
 /// This is the only writer of history lines; ``HistoryRecord`` is how they are read back. Writing from the call
 /// itself, rather than from a ``HistoryRecord`` built for the purpose, skips building and destroying that record
 /// (its attempts, subject and answer arrays and their strings) on every call: side by side, a checked call of the
-/// P3 scenario cost 0.85-0.94 x the CPU it did (`docs/performance.md`).
+/// P3 scenario cost 0.85-0.94 x the CPU it did (`docs/performance-journal.md`).
 ///
 /// The bytes are what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes for the ``HistoryRecord``
 /// the line decodes to (``JSONLineEncodable``'s contract); `HistoryLineTests` checks that for every operation and

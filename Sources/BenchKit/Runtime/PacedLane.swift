@@ -8,8 +8,8 @@ import Synchronization
 /// An open model started on Dispatch's pool paid for three thread hand-offs per operation: Dispatch's timer thread
 /// woke for the scheduler's `Task.sleep`, a worker woke to resume the scheduler, another to start the operation.
 /// On this project's 2-core virtual machine every hand-off costs tens of microseconds, and at 20,000 operations a
-/// second they kept three threads busy on two cores (docs/performance.md, P5). A lane is a ``TaskExecutor`` with
-/// its own thread: its scheduler task sleeps on the lane's own timed wait, resumes on the same thread, and the
+/// second they kept three threads busy on two cores (docs/performance-journal.md, P5). A lane is a ``TaskExecutor``
+/// with its own thread: its scheduler task sleeps on the lane's own timed wait, resumes on the same thread, and the
 /// operations it starts run there too, so an operation starts with one wake-up at most, and none when the lane is
 /// busy or the deadline is near.
 ///

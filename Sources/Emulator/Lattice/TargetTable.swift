@@ -7,7 +7,7 @@ import Synchronization
 /// calls on different groups never wait for each other, and a look-up of a group never waits behind another
 /// group's registration loop. With one lock for all, two workers registering targets waited for each other (and
 /// `Mutex`'s contended path on Linux is a kernel round trip); with a lock per group, `RegisterTargets` alone with two
-/// workers ran 1.13 x as fast (`docs/performance.md`, "Two workers, and what they share").
+/// workers ran 1.13 x as fast (`docs/performance-journal.md`, "Kept: a lock per Lattice target group").
 ///
 /// Lock order: the state lock is never taken while a table's is held.
 final class TargetTable: Sendable {

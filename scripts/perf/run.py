@@ -240,27 +240,33 @@ http {{
         floor under both: the cheapest call (a batch read of one id, scenarios/perf/pipeline-floor.swift) without
         history, which every call of any mix costs at least; and the emulator alone (scripts/bench-part.sh
         emulator: P3's requests answered on one thread with no runner), the part of every call no runner can
-        remove, with the ceiling it sets (cores / its CPU per request).
+        remove, with the ceiling it sets (cores / its CPU per request). And the same work without bench:
+        scripts/perf/p3ref.c, the calls of P3's mix written plainly in C on as many threads as cores (their state,
+        ledger, histograms and history lines), which shows what this machine needs for that work, and how far
+        bench's cost a call is from it.
 
         One run moved by a fifth from one minute to the next on this shared machine, so PERF_P3_ROUNDS rounds
-        (each: with history, then --no-check, then the floor) run in turn and the figures are the medians of the
-        rounds."""
+        (each: with history, then --no-check, then the floor, then the C reference) run in turn and the figures
+        are the medians of the rounds."""
         scenario = os.path.join(self.repo, "scenarios", "perf", "pipeline.swift")
         floor = os.path.join(self.repo, "scenarios", "perf", "pipeline-floor.swift")
         for source in (scenario, floor):
             self.run([self.bench, "validate", source])  # compile once, outside the measure
         scale = ["--duration-scale", str(self.seconds / 5)]
+        calls = max(10_000, round(400_000 * self.seconds / 5))  # what the emulator alone and the C reference run
         rounds = []
         for number in range(1, knob("PERF_P3_ROUNDS") + 1):
             phase = self.bench_run(scenario, f"P3-{number}", scale)["phases"][0]
             bare = self.bench_run(scenario, f"P3-{number}-no-check", scale + ["--no-check"])["phases"][0]
             least = self.bench_run(floor, f"P3-{number}-floor", scale + ["--no-check"])["phases"][0]
+            c_cpu, c_rate = self.c_reference(number, calls)
             rounds.append((phase["achievedRate"], phase["cpuMicrosecondsPerOperation"],
-                           bare["cpuMicrosecondsPerOperation"], least["cpuMicrosecondsPerOperation"]))
+                           bare["cpuMicrosecondsPerOperation"], least["cpuMicrosecondsPerOperation"], c_cpu, c_rate))
             log(f"P3 round {number}: {rounds[-1][0]:.0f} logical operations/s, CPU {rounds[-1][1]:.1f} us/op "
-                f"({rounds[-1][2]:.1f} us/op without history; the cheapest call {rounds[-1][3]:.1f} us)")
-        rate, cpu, bare_cpu, floor_cpu = (statistics.median(r[i] for r in rounds) for i in range(4))
-        emulator_cpu = self.emulator_alone(len(rounds), max(10_000, round(400_000 * self.seconds / 5)))
+                f"({rounds[-1][2]:.1f} us/op without history; the cheapest call {rounds[-1][3]:.1f} us; the C "
+                f"reference {c_rate:.0f} calls/s at {c_cpu:.2f} us)")
+        rate, cpu, bare_cpu, floor_cpu, c_cpu, c_rate = (statistics.median(r[i] for r in rounds) for i in range(6))
+        emulator_cpu = self.emulator_alone(len(rounds), calls)
         cores = os.cpu_count() or 1
         budget = cores * 1e6 / 1_000_000
         log(f"P3 pipeline: {rate:.0f} logical operations/s, CPU {cpu:.1f} us/op ({bare_cpu:.1f} us/op without "
@@ -279,7 +285,33 @@ http {{
                    emulator_cpu, "us", budget, "budget: cores / target rate", "<= 1.0"),
             figure("P3", "ceiling the emulator alone sets (cores / its CPU per request)" + suffix,
                    cores * 1e6 / emulator_cpu, "ops/s", 1_000_000, "target", ">= 1.0"),
+            figure("P3", "C reference: the same calls in plain C, calls/s (scripts/perf/p3ref.c)" + suffix, c_rate,
+                   "ops/s", 1_000_000, "target", ">= 1.0"),
+            figure("P3", "C reference: CPU per call" + suffix, c_cpu, "us", budget, "budget: cores / target rate",
+                   "<= 1.0"),
+            figure("P3", "pipeline CPU per logical operation vs the C reference" + suffix, cpu, "us", c_cpu,
+                   "C reference (scripts/perf/p3ref.c)", "<= 1.0"),
         ]
+
+    def c_reference(self, number, calls):
+        """scripts/perf/p3ref.c: `calls` calls of P3's mix in plain C on as many threads as cores, its history
+        written beside the round's runs (and deleted as theirs are). Its CPU us per call and its calls/s."""
+        history = os.path.join(self.out, f"P3-{number}-c-reference-history.jsonl")
+        output = self.run([self.c_program("p3ref"), str(calls), str(os.cpu_count() or 1), history]).stdout
+        with open(os.path.join(self.out, f"P3-{number}-c-reference.txt"), "w") as f:
+            f.write(output)
+        if not knob("PERF_KEEP_HISTORY"):
+            os.remove(history)
+        return (float(re.search(r"cpu_us_per_call ([\d.]+)", output).group(1)),
+                float(re.search(r"calls_per_second ([\d.]+)", output).group(1)))
+
+    def c_program(self, name):
+        """scripts/perf/NAME.c, compiled with -O2 into the output folder on first use; the binary's path."""
+        binary = os.path.join(self.out, name)
+        if not os.path.exists(binary):
+            compiler = shutil.which("cc") or shutil.which("clang")  # the Swift toolchain brings clang
+            self.run([compiler, "-O2", "-pthread", "-o", binary, os.path.join(HERE, f"{name}.c")])
+        return binary
 
     def emulator_alone(self, rounds, count):
         """The embedded emulator answering `count` requests of P3's mix on one thread with no runner
@@ -337,11 +369,7 @@ http {{
     def pacer_p99(self, rate, seconds, number):
         """The p99 wake-up lateness of scripts/perf/pacer.c at the same rate and duration: the floor that any
         program sleeping between operations meets on this machine at this moment (microseconds)."""
-        binary = os.path.join(self.out, "pacer")
-        if not os.path.exists(binary):
-            compiler = shutil.which("cc") or shutil.which("clang")  # the Swift toolchain brings clang
-            self.run([compiler, "-O2", "-o", binary, os.path.join(HERE, "pacer.c")])
-        output = self.run([binary, str(int(rate)), f"{seconds:.1f}"]).stdout
+        output = self.run([self.c_program("pacer"), str(int(rate)), f"{seconds:.1f}"]).stdout
         with open(os.path.join(self.out, f"P5-{number}-pacer.txt"), "w") as f:
             f.write(output)
         return float(re.search(r"p99 ([\d.]+)", output).group(1))

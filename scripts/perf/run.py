@@ -449,8 +449,8 @@ def main():
         prog="scripts/perf.sh", description=__doc__,
         epilog="P1's alternating rounds of wrk and bench: PERF_P1_ROUNDS (default 5). "
                "P6's request counts: PERF_P6_SMALL (default 1000000), PERF_P6_LARGE (default 10000000). "
-               "P3's rounds (with history, then --no-check, then the cheapest call; then as many of the emulator "
-               "alone): PERF_P3_ROUNDS (default 3). "
+               "P3's rounds (with history, then --no-check, then the cheapest call, then the C reference, "
+               "scripts/perf/p3ref.c; then as many of the emulator alone): PERF_P3_ROUNDS (default 3). "
                "P5's rounds of bench and the C pacer: PERF_P5_ROUNDS (default 3). "
                "The runs' history.jsonl and ledger.jsonl (about 2 GB a suite run) are deleted once read; "
                "PERF_KEEP_HISTORY=1 keeps them.")

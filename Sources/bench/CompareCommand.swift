@@ -22,7 +22,8 @@ enum CompareCommand {
                                  each rerun starts after sync(2), so it does not meet the writeback of the files
                                  the runs before it wrote
           --tolerance M=V        override one metric's tolerance (repeatable): p99=20% (relative), p99=3ms,
-                                 achieved_rate=10/s, error_rate=0.01, cpu_per_op=5us (absolute). Metrics: \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", "))
+                                 achieved_rate=10/s, error_rate=0.01, cpu_per_op=5us (absolute); the metrics:
+                                 \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", "))
           --preset P             start from default, strict (5%, no absolute slack) or relaxed (2x default)
           --out DIR              where compare.json and compare.md go (default: the current run folder)
           --baselines DIR        the baselines folder (default \(BaselineStore.defaultFolder) or $BENCH_BASELINES)

@@ -164,6 +164,27 @@ struct RunCommandTests {
         #expect(list.stdout.contains("mixed"))
     }
 
+    @Test("the help of bench and of every command it lists exits 0 and fits in 120 columns")
+    func helpFitsATerminal() throws {
+        let bench = try BenchExecutable()
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let top = try bench.run(["--help"], in: folder)
+        #expect(top.status == 0)
+        // The commands are the first words of the lines between "COMMANDS:" and the next blank line.
+        let lines = top.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("COMMANDS:") })
+        let commands = lines[(start + 1)...].prefix { !$0.isEmpty }.compactMap { $0.split(separator: " ").first }
+            .map(String.init).filter { $0 != "help" }
+        #expect(commands.count >= 10, "\(commands)")
+        for (name, help) in [("bench", top)] + (try commands.map { ($0, try bench.run(["help", $0], in: folder)) }) {
+            #expect(help.status == 0, "bench help \(name): \(help.stderr)")
+            for line in help.stdout.split(separator: "\n") where line.count > 120 {
+                Issue.record("bench help \(name): a line of \(line.count) columns: \(line)")
+            }
+        }
+    }
+
     @Test("Ctrl-C stops the run, which still writes its summary marked interrupted (exit 130)")
     func interrupt() throws {
         let bench = try BenchExecutable()

@@ -12,9 +12,7 @@ import Glibc
 enum NginxBinary {
     /// The nginx binary, if any (also prints why the suite is skipped when there is none).
     static let path: String? = {
-        let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-            + ["/usr/sbin", "/usr/local/sbin"]
-        let found = candidates.map { $0 + "/nginx" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let found = findExecutable("nginx", alsoIn: ["/usr/sbin", "/usr/local/sbin"])
         if found == nil { print("note: nginx not found; skipping the real-nginx client tests") }
         return found
     }()

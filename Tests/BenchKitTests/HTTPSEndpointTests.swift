@@ -9,14 +9,8 @@ import TestSupport
 
 /// nginx and openssl, found once; a missing one skips the TLS suite with a printed reason.
 enum TLSTools {
-    static func find(_ name: String) -> String? {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        return (folders + ["/usr/sbin", "/usr/bin"]).map { $0 + "/" + name }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static let nginx = find("nginx")
-    static let openssl = find("openssl")
+    static let nginx = findExecutable("nginx", alsoIn: ["/usr/sbin", "/usr/bin"])
+    static let openssl = findExecutable("openssl", alsoIn: ["/usr/sbin", "/usr/bin"])
     static let available: Bool = {
         if nginx == nil || openssl == nil {
             print("note: nginx or openssl not found; skipping the https:// endpoint tests")

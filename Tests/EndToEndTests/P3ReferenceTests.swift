@@ -5,9 +5,7 @@ import TestSupport
 /// The C compiler `perf.sh` uses, looked up once: `cc`, else the Swift toolchain's `clang`.
 enum CCompiler {
     static let url: URL? = {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        let found = ["cc", "clang"].lazy.flatMap { name in folders.map { "\($0)/\(name)" } }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        let found = findExecutable("cc", alsoIn: ["/usr/bin", "/bin"]) ?? findExecutable("clang", alsoIn: ["/usr/bin"])
         if found == nil { print("note: no cc or clang on the PATH; skipping the tests of scripts/perf/p3ref.c") }
         return found.map(URL.init(fileURLWithPath:))
     }()

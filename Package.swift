@@ -18,7 +18,8 @@ let package = Package(
         .library(name: "BenchKit", type: .static, targets: ["BenchKit"]),
     ],
     targets: [
-        // Layer 0: clocks, seeded randomness, JSON values, HDR histograms, SHA-256. Imports nothing of ours.
+        // Layer 0: clocks, seeded randomness, JSON values, HDR histograms, SHA-256, spawning helper programs.
+        // Imports nothing of ours.
         .target(name: "BenchCore", swiftSettings: swiftSettings),
         // Layer 1: HTTP/1.1 client and server on non-blocking sockets and epoll.
         .target(name: "BenchHTTP", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
@@ -39,7 +40,7 @@ let package = Package(
         // Layer 4: the thin command-line tool.
         .executableTarget(name: "bench", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
         // Tests only: running child processes (python3 peers, openssl, bench, scripts) and stopping nginx.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["BenchCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchHTTPTests", dependencies: ["BenchHTTP", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),

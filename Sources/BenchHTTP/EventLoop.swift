@@ -57,7 +57,14 @@ final class EventLoop: @unchecked Sendable {
         thread.start()
     }
 
-    deinit { readBuffer.deallocate() }
+    /// The eventfd is closed here rather than when the loop thread ends: ``execute(_:)`` writes it after releasing
+    /// the lock, so a caller whose job stopped the loop can still be about to write. Closed at the end of `run()`,
+    /// its number could by then belong to another thread's new socket or file, which would receive the 8 bytes.
+    /// No caller can be inside `execute` once the last reference is gone.
+    deinit {
+        close(wakeFD)
+        readBuffer.deallocate()
+    }
 
     /// Monotonic nanoseconds now. O(1), a vDSO call.
     var now: UInt64 { SystemClock.monotonicNanoseconds() }
@@ -174,7 +181,6 @@ final class EventLoop: @unchecked Sendable {
         for (fd, handler) in handlers.enumerated() where handler != nil { close(Int32(fd)) }
         handlers.removeAll()
         timers.removeAll()
-        close(wakeFD)
         close(epollFD)
         finished.signal()
     }

@@ -11,7 +11,7 @@ final class RawSocket {
 
     /// Connects to 127.0.0.1:`port`; reads give up after `readTimeout` seconds.
     init(port: Int, readTimeout: Int = 5) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var timeout = timeval(tv_sec: readTimeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = try Socket.ipv4Address(host: "127.0.0.1", port: port)
@@ -86,6 +86,8 @@ final class RawSocket {
 
 /// A blocking listener whose connections a test scripts by hand (for servers that misbehave on purpose).
 /// Accepts on a background thread; each accepted connection runs `script` there, one after another.
+/// Its sockets are close-on-exec, so a child process started meanwhile cannot keep a connection open after its
+/// script closed it (a response read to its end would then wait for that child).
 final class ScriptedServer: @unchecked Sendable {
     // @unchecked Sendable: `fd` and `port` are immutable; `script` runs only on the accept thread.
     let fd: Int32
@@ -95,7 +97,7 @@ final class ScriptedServer: @unchecked Sendable {
     /// - Parameter script: given each accepted socket and its index; the socket is closed when it returns.
     init(connections: Int, script: @escaping @Sendable (Int32, Int) -> Void) throws {
         var address = try Socket.ipv4Address(host: "127.0.0.1", port: 0)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         self.fd = fd
         _ = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -115,6 +117,7 @@ final class ScriptedServer: @unchecked Sendable {
             for index in 0..<connections {
                 let client = accept(listener, nil, nil)
                 if client < 0 { break }
+                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
                 script(client, index)
                 close(client)
             }

@@ -1,3 +1,4 @@
+import BenchCore
 import Foundation
 
 #if canImport(Glibc)
@@ -15,7 +16,8 @@ import Glibc
 ///   some signals and a test that installed bench's signal handling leaves SIGTERM ignored, and a child inherits both:
 ///   `timeout` then never sees the signal it should pass on.
 ///
-/// Its standard output and error go to `/dev/null`.
+/// Its standard output and error go to `/dev/null`, and it inherits no descriptor of the test process but 0-2
+/// (``ChildSpawn``): a peer that held a test's socket would keep that connection open after the test closed it.
 public final class PeerServer: @unchecked Sendable {
     /// The process id of the wrapper (or of the peer itself, where there is no `timeout`).
     public let pid: pid_t
@@ -29,29 +31,11 @@ public final class PeerServer: @unchecked Sendable {
             FileManager.default.isExecutableFile(atPath: timeout)
             ? [timeout, "--kill-after=5", String(lifetimeSeconds), executable] + arguments
             : [executable] + arguments
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let cArguments = argv.map { strdup($0) } + [nil]
-        defer { for argument in cArguments { free(argument) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, environ)
-        guard result == 0 else {
-            throw ChildProcessFailed(description: "cannot start \(executable): \(String(cString: strerror(result)))")
+        do throws(ChildSpawn.Failure) {
+            pid = try ChildSpawn.start(argv, resettingSignals: true)
+        } catch {
+            throw ChildProcessFailed(description: "cannot start \(executable): \(error)")
         }
-        self.pid = pid
     }
 
     /// Whether it is still running (reaps it once it has exited).

@@ -1,3 +1,4 @@
+import BenchCore
 import Foundation
 
 #if canImport(Glibc)
@@ -95,15 +96,7 @@ public enum CABundleTrust {
     /// Whether `argv` runs and exits 0; its output goes to /dev/null. `posix_spawn` and `waitpid`, not `Process`,
     /// whose wait can spin on a run loop when called from a task.
     private static func run(_ argv: [String]) -> Bool {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let pointers = argv.map { strdup($0) } + [nil]
-        defer { for pointer in pointers { free(pointer) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, nil, pointers, environ) == 0 else { return false }
+        guard let pid = try? ChildSpawn.start(argv) else { return false }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return status & 0x7F == 0 && (status >> 8) & 0xFF == 0

@@ -49,12 +49,8 @@ struct ChildSpawnTests {
 
     @Test("a program that cannot be started is an error naming why, not a child")
     func missingProgram() {
-        #expect(throws: ChildSpawn.Failure.self) { try ChildSpawn.start(["/no/such/program"]) }
-        do {
-            _ = try ChildSpawn.start(["/no/such/program"])
-        } catch {
-            #expect(error.code == ENOENT)
-            #expect(error.description == String(cString: strerror(ENOENT)))
-        }
+        let error = #expect(throws: ChildSpawn.Failure.self) { try ChildSpawn.start(["/no/such/program"]) }
+        #expect(error?.code == ENOENT)
+        #expect(error?.description == String(cString: strerror(ENOENT)))
     }
 }

@@ -18,7 +18,7 @@ let package = Package(
         .library(name: "BenchKit", type: .static, targets: ["BenchKit"]),
     ],
     targets: [
-        // Layer 0: clocks, seeded randomness, JSON values, HDR histograms, SHA-256, spawning helper programs.
+        // Layer 0: clocks, seeded randomness, JSON values, HDR histograms, SHA-256, finding and spawning programs.
         // Imports nothing of ours.
         .target(name: "BenchCore", swiftSettings: swiftSettings),
         // Layer 1: HTTP/1.1 client and server on non-blocking sockets and epoll.
@@ -38,7 +38,7 @@ let package = Package(
             name: "BenchKit", dependencies: ["Checker", "Resilience", "Emulator", "AWSWire", "BenchHTTP", "AWSModel", "BenchCore"],
             swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
-        .executableTarget(name: "bench", dependencies: ["BenchKit", "BenchHTTP"], swiftSettings: swiftSettings),
+        .executableTarget(name: "bench", dependencies: ["BenchKit", "BenchHTTP", "BenchCore"], swiftSettings: swiftSettings),
         // Tests only: running child processes (python3 peers, openssl, bench, scripts) and stopping nginx.
         .target(name: "TestSupport", dependencies: ["BenchCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Resilience", "Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["BenchKit", "BenchHTTP", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["BenchKit", "BenchHTTP", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,3 +1,4 @@
+import BenchCore
 import BenchKit
 import Foundation
 
@@ -93,9 +94,8 @@ struct ScenarioCompiler {
     /// The Swift compiler: `BENCH_SWIFTC`, else `swiftc` on the PATH.
     static func locateCompiler(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         if let override = environment["BENCH_SWIFTC"], !override.isEmpty { return URL(fileURLWithPath: override) }
-        for folder in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        if let found = findExecutable("swiftc", path: environment["PATH"] ?? "/usr/bin") {
+            return URL(fileURLWithPath: found)
         }
         throw UsageError("no swiftc on the PATH: install the Swift toolchain bench was built with, or set BENCH_SWIFTC")
     }

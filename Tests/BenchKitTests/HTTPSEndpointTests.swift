@@ -1,3 +1,4 @@
+import BenchCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

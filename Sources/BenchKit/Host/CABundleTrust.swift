@@ -58,7 +58,7 @@ public enum CABundleTrust {
             let looked = systemBundles.joined(separator: ", ")
             throw SetupError("--ca-bundle: no system CA bundle found (looked for \(looked))")
         }
-        guard let unshare = locate("unshare") else {
+        guard let unshare = findExecutable("unshare", alsoIn: ["/usr/bin", "/bin"]) else {
             throw SetupError("--ca-bundle: needs `unshare` (util-linux) to give the run its own CA bundle")
         }
         let flags = geteuid() == 0 ? ["--mount"] : ["--mount", "--map-root-user"]
@@ -86,13 +86,6 @@ public enum CABundleTrust {
     }
 
     #if os(Linux)
-    /// The first executable called `name` on the `PATH` (or in /usr/bin, /bin).
-    private static func locate(_ name: String) -> String? {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        return (folders + ["/usr/bin", "/bin"]).map { $0 + "/" + name }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// Whether `argv` runs and exits 0; its output goes to /dev/null. `posix_spawn` and `waitpid`, not `Process`,
     /// whose wait can spin on a run loop when called from a task.
     private static func run(_ argv: [String]) -> Bool {

@@ -23,9 +23,8 @@ public enum ChildSpawn {
     private typealias CloseFromFunction = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32)
         -> Int32
 
-    /// `posix_spawn_file_actions_addclosefrom_np`, or nil before glibc 2.34. A C function pointer: immutable and
-    /// callable from any thread.
-    private nonisolated(unsafe) static let closeFrom: CloseFromFunction? = dlsym(
+    /// `posix_spawn_file_actions_addclosefrom_np`, or nil before glibc 2.34.
+    private static let closeFrom: CloseFromFunction? = dlsym(
         nil, "posix_spawn_file_actions_addclosefrom_np"
     ).map { unsafeBitCast($0, to: CloseFromFunction.self) }
 

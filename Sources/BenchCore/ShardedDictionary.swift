@@ -14,7 +14,7 @@
 ///     instances.count      // 1
 ///
 /// The key is hashed once per access, with ``ByteHash`` rather than SipHash (``ByteHashable``), and the shards store
-/// it beside that hash (``HashedKey``): the shard's own `Dictionary` takes its bucket from that hash with one multiply
+/// it beside that hash (``Prehashed``): the shard's own `Dictionary` takes its bucket from that hash with one multiply
 /// (no `Hasher`), and compares the hashes before the keys. Keys with equal `==` but different byte hashes (strings
 /// spelled in different bytes, see ``ByteHashable``) are different keys.
 ///
@@ -40,30 +40,7 @@ public struct ShardedDictionary<Key: ByteHashable, Value> {
     @inlinable public var isEmpty: Bool { count == 0 }
 
     /// A key with its hash, as the shards store it.
-    @usableFromInline struct HashedKey: Hashable {
-        @usableFromInline let key: Key
-        @usableFromInline let hash: Int
-
-        @inlinable init(_ key: Key) {
-            self.key = key
-            hash = Int(truncatingIfNeeded: key.byteHash(seed: ByteHash.processSeed))
-        }
-
-        /// The shard this key belongs to: the hash's low bits.
-        @inlinable var shard: Int { hash & (ShardedDictionary.shardCount - 1) }
-
-        @inlinable func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        /// What the shard's `Dictionary` takes its bucket from (the standard library's hook for this; its default
-        /// runs a `Hasher` over ``hash(into:)``): the stored hash with the table's seed, mixed (``ByteHash/mix(_:)``).
-        /// The mix matters: every key of a shard has the same low bits, the shard's number, and a bucket is the low
-        /// bits.
-        @inlinable func _rawHashValue(seed: Int) -> Int {
-            Int(truncatingIfNeeded: ByteHash.mix(UInt64(UInt(bitPattern: hash ^ seed))))
-        }
-
-        @inlinable static func == (lhs: Self, rhs: Self) -> Bool { lhs.hash == rhs.hash && lhs.key == rhs.key }
-    }
+    @usableFromInline typealias HashedKey = Prehashed<Key>
 
     /// The value for `key`, or `nil`; setting `nil` removes the entry. Mutations happen in place, as through a
     /// `Dictionary`'s subscript (the value is not copied out and back).
@@ -113,4 +90,8 @@ extension ShardedDictionary: Sequence {
 }
 
 extension ShardedDictionary: Sendable where Key: Sendable, Value: Sendable {}
-extension ShardedDictionary.HashedKey: Sendable where Key: Sendable {}
+
+extension Prehashed {
+    /// The ``ShardedDictionary`` shard this key belongs to: the hash's low bits.
+    @inlinable var shard: Int { hash & (ShardedDictionary<Key, Never>.shardCount - 1) }
+}

@@ -1,3 +1,4 @@
+import BenchCore
 import Resilience
 
 extension CheckRun {
@@ -6,13 +7,14 @@ extension CheckRun {
         let sequence = record.sequence
         // Every CreateTargetGroup line has its digest (its subject is only the name); "" for a line without one.
         let digest = record.parameterDigest ?? ""
-        let finalToken = record.attempts.last?.token ?? record.token
-        createInvocations.insert(record.invocationId)
+        let finalToken = (record.attempts.last?.token ?? record.token).map(CheckKey.init)
+        let invocation = CheckKey(record.invocationId)
+        createInvocations.insert(invocation)
         if state.attributed {
-            createDigestByInvocation[record.invocationId] = digest
-            createSequenceByInvocation[record.invocationId] = sequence
+            createDigestByInvocation[invocation] = digest
+            createSequenceByInvocation[invocation] = sequence
         }
-        if let token = record.token {
+        if let token = record.token.map(CheckKey.init) {
             count(.createMismatchRefused)
             if let use = createTokenUses[token] {
                 if use.digest != digest, use.ok, record.outcome == .ok {
@@ -25,14 +27,14 @@ extension CheckRun {
             }
         }
         for attempt in record.attempts where attempt.error == "ConflictException" && !attempt.answeredByFault {
-            if let token = attempt.token { createConflicts.append((sequence, token, digest)) }
+            if let token = attempt.token { createConflicts.append((sequence, CheckKey(token), digest)) }
         }
         if record.outcome == .ok, Self.finalAnswerIsReal(record), let id = record.answer?.id {
             acknowledgeCreate(record, id: id, token: finalToken)
         }
         count(.createAtMostOnePerCall)
         if state.attributed {
-            let created = state.groupsByInvocation[record.invocationId] ?? []
+            let created = state.groupsByInvocation[invocation] ?? []
             if created.count > 1 {
                 counts.duplicated += created.count - 1
                 violate(
@@ -45,7 +47,7 @@ extension CheckRun {
                     sequences: [sequence], resources: created)
             }
             if record.outcome == .unknown, !created.isEmpty { counts.recovered += 1 }
-            if let name = record.subject.name {
+            if let name = record.subject.name.map(CheckKey.init) {
                 for group in created {
                     if let other = groupByName[name], other != group {
                         violate(
@@ -57,7 +59,7 @@ extension CheckRun {
                 }
             }
         } else {
-            let named = record.subject.name.flatMap { state.groupsByName[$0] } ?? []
+            let named = record.subject.name.flatMap { state.groupsByName[CheckKey($0)] } ?? []
             if record.outcome == .unknown, !named.isEmpty { counts.recovered += 1 }
             if record.outcome == .fail, !named.isEmpty {
                 violate(
@@ -69,7 +71,7 @@ extension CheckRun {
     }
 
     /// An ok answer: the same id and ARN for every answer to the token, the token's group, and it exists.
-    private mutating func acknowledgeCreate(_ record: HistoryRecord, id: String, token: String?) {
+    private mutating func acknowledgeCreate(_ record: HistoryRecord, id: String, token: CheckKey?) {
         let arn = record.answer?.arn
         counts.acknowledged += 1
         count(.createSameAnswer)
@@ -92,7 +94,7 @@ extension CheckRun {
             }
             if !state.attributed { createGroupsByToken[token, default: []].insert(id) }
         }
-        if state.groups[id] == nil {
+        if state.groups[CheckKey(id)] == nil {
             counts.lost += 1
             violate(
                 .createAcknowledgedExists, "lost", "acknowledged target group \(id) does not exist",
@@ -107,7 +109,7 @@ extension CheckRun {
                 count(.createOnePerToken)
                 guard ids.count > 1 else { continue }
                 counts.duplicated += ids.count - 1
-                let sequences = ids.compactMap { state.groups[$0]?.invocationId }
+                let sequences = ids.compactMap { state.groups[CheckKey($0)]?.invocationId }
                     .compactMap { createSequenceByInvocation[$0] }
                 violate(
                     .createOnePerToken, "duplicated", "token \(token) created \(ids.count) target groups",
@@ -115,7 +117,7 @@ extension CheckRun {
             }
             for conflict in createConflicts {
                 guard let group = state.groupsByToken[conflict.token]?.first,
-                    let creator = state.groups[group]?.invocationId,
+                    let creator = state.groups[CheckKey(group)]?.invocationId,
                     createDigestByInvocation[creator] == conflict.digest
                 else { continue }
                 violate(
@@ -130,7 +132,7 @@ extension CheckRun {
                 violate(
                     .createAtMostOnePerCall, "unexpected",
                     "target group \(id) was created by invocation \(invocation) (request \(group.requestId ?? "-")), "
-                        + "which is not in the history", resources: [id])
+                        + "which is not in the history", resources: [id.key])
             }
         } else {
             for (token, ids) in createGroupsByToken {

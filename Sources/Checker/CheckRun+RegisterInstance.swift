@@ -1,10 +1,12 @@
+import BenchCore
 import Resilience
 
 extension CheckRun {
     /// `RegisterInstance`: DuplicateRequest answers, operation ids per token, what one call registered.
     mutating func visitRegisterInstance(_ record: HistoryRecord) {
         guard let service = record.subject.resource, let instanceId = record.subject.items?.first else { return }
-        let instance = StateIndex.key(service, instanceId)
+        let instance = CheckKey(service, instanceId)
+        let invocation = CheckKey(record.invocationId)
         let finalToken = record.attempts.last?.token ?? record.token
         for attempt in record.attempts where attempt.error == "DuplicateRequest" && !attempt.answeredByFault {
             count(.instanceDuplicateOnlyInFlight)
@@ -17,26 +19,26 @@ extension CheckRun {
                 violate(
                     .instanceDuplicateOnlyInFlight, "mismatch",
                     "attempt \(attempt.number) was answered DuplicateRequest while no other operation on "
-                        + "\(instanceId) was in flight", sequences: [record.sequence], resources: [instance])
+                        + "\(instanceId) was in flight", sequences: [record.sequence], resources: [instance.key])
             } else if attempt.number == record.attempts.count, let duplicate = record.answer?.operationId,
-                let token = attempt.token, operationsByToken[token]?.contains(duplicate) ?? false
+                let token = attempt.token, operationsByToken[CheckKey(token)]?.contains(CheckKey(duplicate)) ?? false
             {
                 violate(
                     .instanceDuplicateOnlyInFlight, "mismatch",
                     "DuplicateRequest named \(duplicate), the operation of the call's own token",
-                    sequences: [record.sequence], resources: [instance, duplicate])
+                    sequences: [record.sequence], resources: [instance.key, duplicate])
             }
         }
         if record.outcome == .ok, Self.finalAnswerIsReal(record), let operation = record.answer?.operationId {
-            acknowledgeRegistration(record, instance: instance, operation: operation, token: finalToken)
+            acknowledgeRegistration(record, instance: instance, operation: CheckKey(operation), token: finalToken)
         }
         if record.outcome != .fail, let digest = record.subject.attributesDigest {
             registrations[instance, default: []].append((record.end, digest))
         }
         count(.instanceOncePerCall)
         if state.attributed {
-            instanceSequenceByInvocation[record.invocationId] = record.sequence
-            let submitted = state.operationsByInvocation[record.invocationId] ?? []
+            instanceSequenceByInvocation[invocation] = record.sequence
+            let submitted = state.operationsByInvocation[invocation]?.map(\.key) ?? []
             if submitted.count > 1 {
                 counts.duplicated += submitted.count - 1
                 violate(
@@ -58,12 +60,12 @@ extension CheckRun {
     }
 
     private mutating func acknowledgeRegistration(
-        _ record: HistoryRecord, instance: String, operation: String, token: String?
+        _ record: HistoryRecord, instance: CheckKey, operation: CheckKey, token: String?
     ) {
         counts.acknowledged += 1
         count(.instanceOneOperationPerToken)
         answeredOperations[operation] = record.sequence
-        if let token {
+        if let token = token.map(CheckKey.init) {
             operationsByToken[token, default: []].insert(operation)
             operationTokenSequence[token] = record.sequence
         }
@@ -71,7 +73,7 @@ extension CheckRun {
             violate(
                 .instanceOneOperationPerToken, "mismatch",
                 "answered operation \(operation), which token \(submitted.token ?? "-") submitted, not \(token ?? "-")",
-                sequences: [record.sequence], resources: [operation])
+                sequences: [record.sequence], resources: [operation.key])
         }
         if let last = lastAcknowledged[instance], last.end >= record.end { return }
         lastAcknowledged[instance] = (record.start, record.end, record.sequence)
@@ -87,18 +89,17 @@ extension CheckRun {
             violate(
                 .instanceOneOperationPerToken, "duplicated",
                 "CreatorRequestId \(token) has \(operations.count) operations", sequences: Array(Set(callers)).sorted(),
-                resources: operations.sorted())
+                resources: operations.map(\.key).sorted())
         }
         for (instance, acknowledged) in lastAcknowledged {
-            let service = String(instance.prefix { $0 != "|" })
-            guard state.attributed || state.servicesRead.contains(service) else { continue }
+            guard state.attributed || state.servicesRead.contains(instance.parent) else { continue }
             count(.instanceAcknowledgedExists)
             guard let digest = state.instances[instance] else {
                 guard !state.deregisteredInstances.contains(instance) else { continue }
                 counts.lost += 1
                 violate(
                     .instanceAcknowledgedExists, "lost", "acknowledged instance \(instance) does not exist",
-                    sequences: [acknowledged.sequence], resources: [instance])
+                    sequences: [acknowledged.sequence], resources: [instance.key])
                 continue
             }
             let candidates = (registrations[instance] ?? []).filter { $0.end >= acknowledged.start }
@@ -106,7 +107,7 @@ extension CheckRun {
                 violate(
                     .instanceAcknowledgedExists, "mismatch",
                     "instance \(instance) holds attributes of none of its registrations since the last acknowledged one",
-                    sequences: [acknowledged.sequence], resources: [instance])
+                    sequences: [acknowledged.sequence], resources: [instance.key])
             }
         }
         guard state.operationsRead else { return }
@@ -125,12 +126,12 @@ extension CheckRun {
         }
     }
 
-    private mutating func checkTerminated(_ id: String, sequence: UInt64?) {
+    private mutating func checkTerminated(_ id: CheckKey, sequence: UInt64?) {
         let status = state.operations[id]?.status
         guard status != "SUCCESS", status != "FAIL" else { return }
         violate(
             .instanceOperationsTerminate, status == nil ? "lost" : "mismatch",
             "operation \(id) ended \(status ?? "unknown to the service")", sequences: sequence.map { [$0] } ?? [],
-            resources: [id])
+            resources: [id.key])
     }
 }

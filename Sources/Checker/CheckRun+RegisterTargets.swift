@@ -1,24 +1,32 @@
+import BenchCore
 import Emulator
 import Resilience
 
 extension CheckRun {
     /// `RegisterTargets`: what the answer acknowledged and refused, and what the call registered.
+    /// - Complexity: O(targets of the call); each `group|target` key is made and hashed once, and serves as both the
+    ///   requested and the acknowledged key when the line leaves `successful` out (it is then the requested targets).
     mutating func visitRegisterTargets(_ record: HistoryRecord) {
         guard let group = record.subject.resource else { return }
-        targetInvocations.insert(record.invocationId)
-        for key in record.subject.items ?? [] { requestedTargets.insert(StateIndex.key(group, key)) }
-        if record.outcome == .unknown, state.registeringInvocations.contains(record.invocationId) {
+        let invocation = CheckKey(record.invocationId)
+        targetInvocations.insert(invocation)
+        let requested = (record.subject.items ?? []).map { CheckKey(group, $0) }
+        for key in requested { requestedTargets.insert(key) }
+        if record.outcome == .unknown, state.registeringInvocations.contains(invocation) {
             counts.recovered += 1
         }
         guard record.outcome == .ok, Self.finalAnswerIsReal(record), let answer = record.answer else { return }
-        for key in record.acknowledgedTargets {
+        let acknowledged = answer.successful.map { $0.map { CheckKey(group, $0) } } ?? requested
+        for key in acknowledged {
             counts.acknowledged += 1
-            acknowledgedTargets[StateIndex.key(group, key)] = record.sequence
+            acknowledgedTargets[key] = record.sequence
         }
-        let registeredByFinal = Set(record.attempts.last.flatMap { state.registeredByRequest[$0.requestId] } ?? [])
-        for key in answer.unsuccessful ?? [] {
+        guard let unsuccessful = answer.unsuccessful, !unsuccessful.isEmpty else { return }
+        let registeredByFinal = Set(
+            record.attempts.last.flatMap { state.registeredByRequest[CheckKey($0.requestId)] } ?? [])
+        for key in unsuccessful {
             count(.targetsUnsuccessfulNotRegistered)
-            let target = StateIndex.key(group, key)
+            let target = CheckKey(group, key)
             if state.attributed {
                 if registeredByFinal.contains(target) {
                     violate(
@@ -35,22 +43,21 @@ extension CheckRun {
     /// Acknowledged targets are there (lost otherwise); nothing is there that nobody asked for (unexpected).
     mutating func finishRegisterTargets() {
         for (target, sequence) in acknowledgedTargets {
-            let group = String(target.prefix { $0 != "|" })
-            guard state.attributed || state.targetGroupsRead.contains(group) else { continue }
+            guard state.attributed || state.targetGroupsRead.contains(target.parent) else { continue }
             count(.targetsAcknowledgedRegistered)
             guard !state.targets.contains(target), !wasDeregistered(target) else { continue }
             counts.lost += 1
             violate(
                 .targetsAcknowledgedRegistered, "lost",
-                "target \(target.dropFirst(group.count + 1)) was acknowledged in successful but is not registered in "
-                    + group, sequences: [sequence], resources: [group, String(target.dropFirst(group.count + 1))])
+                "target \(target.child) was acknowledged in successful but is not registered in \(target.parent)",
+                sequences: [sequence], resources: [target.parent, target.child])
         }
         for (target, sequence) in unsuccessfulTargets
         where state.targets.contains(target) && acknowledgedTargets[target] == nil {
             violate(
                 .targetsUnsuccessfulNotRegistered, "mismatch",
                 "target \(target) was answered unsuccessful, is registered, and no call acknowledged it",
-                sequences: [sequence], resources: [target])
+                sequences: [sequence], resources: [target.key])
         }
         if state.attributed {
             for registration in state.registrations {
@@ -61,7 +68,7 @@ extension CheckRun {
                 violate(
                     .targetsNoUnexpected, "unexpected",
                     "target \(registration.key) was registered by invocation \(registration.invocation), which did "
-                        + "not ask for it", resources: [registration.key])
+                        + "not ask for it", resources: [registration.key.key])
             }
         } else {
             for target in state.targets {
@@ -69,19 +76,19 @@ extension CheckRun {
                 guard !wasRequested(target) else { continue }
                 counts.unexpected += 1
                 violate(.targetsNoUnexpected, "unexpected", "target \(target) is registered but no call asked for it",
-                    resources: [target])
+                    resources: [target.key])
             }
         }
     }
 
     /// Whether a call asked for `target` (`group|key`), with or without its port.
-    private func wasRequested(_ target: String) -> Bool {
-        requestedTargets.contains(target) || requestedTargets.contains(TargetRef.withoutPort(target))
+    private func wasRequested(_ target: CheckKey) -> Bool {
+        requestedTargets.contains(target) || requestedTargets.contains(CheckKey(TargetRef.withoutPort(target.key)))
     }
 
     /// Whether the ledger or a call deregistered `target`.
-    private func wasDeregistered(_ target: String) -> Bool {
+    private func wasDeregistered(_ target: CheckKey) -> Bool {
         state.deregisteredTargets.contains(target) || deregisteredByCalls.contains(target)
-            || deregisteredByCalls.contains(TargetRef.withoutPort(target))
+            || deregisteredByCalls.contains(CheckKey(TargetRef.withoutPort(target.key)))
     }
 }

@@ -13,38 +13,38 @@ struct CheckRun {
 
     // CreateTargetGroup
     /// The first ok answer per token: (id, arn, sequence).
-    var createAnswers: [String: (id: String, arn: String?, sequence: UInt64)] = [:]
+    var createAnswers: [CheckKey: (id: String, arn: String?, sequence: UInt64)] = [:]
     /// The first use of each token: (parameter digest, sequence, ok).
-    var createTokenUses: [String: (digest: String, sequence: UInt64, ok: Bool)] = [:]
+    var createTokenUses: [CheckKey: (digest: String, sequence: UInt64, ok: Bool)] = [:]
     /// Read-back mode: the group ids each token is known to stand for.
-    var createGroupsByToken: [String: Set<String>] = [:]
-    var createInvocations: Set<String> = []
+    var createGroupsByToken: [CheckKey: Set<String>] = [:]
+    var createInvocations: Set<CheckKey> = []
     /// Ledger mode: the name of each created group (from its creating call) and the first group per name.
-    var groupByName: [String: String] = [:]
+    var groupByName: [CheckKey: String] = [:]
     /// Refused attempts that carried a token, to check once every creator is known.
-    var createConflicts: [(sequence: UInt64, token: String, digest: String)] = []
-    var createDigestByInvocation: [String: String] = [:]
-    var createSequenceByInvocation: [String: UInt64] = [:]
+    var createConflicts: [(sequence: UInt64, token: CheckKey, digest: String)] = []
+    var createDigestByInvocation: [CheckKey: String] = [:]
+    var createSequenceByInvocation: [CheckKey: UInt64] = [:]
 
     // RegisterTargets
     /// `group|key` acknowledged in `successful`, with the sequence of the last call that did.
-    var acknowledgedTargets: [String: UInt64] = [:]
+    var acknowledgedTargets: [CheckKey: UInt64] = [:]
     /// `group|key` as requested (the port may be missing).
-    var requestedTargets: Set<String> = []
-    var targetInvocations: Set<String> = []
+    var requestedTargets: Set<CheckKey> = []
+    var targetInvocations: Set<CheckKey> = []
     /// Read-back mode: `unsuccessful` entries and the calls that reported them; targets deregistered by calls.
-    var unsuccessfulTargets: [String: UInt64] = [:]
-    var deregisteredByCalls: Set<String> = []
+    var unsuccessfulTargets: [CheckKey: UInt64] = [:]
+    var deregisteredByCalls: Set<CheckKey> = []
 
     // RegisterInstance
-    var operationsByToken: [String: Set<String>] = [:]
-    var operationTokenSequence: [String: UInt64] = [:]
-    var instanceSequenceByInvocation: [String: UInt64] = [:]
+    var operationsByToken: [CheckKey: Set<CheckKey>] = [:]
+    var operationTokenSequence: [CheckKey: UInt64] = [:]
+    var instanceSequenceByInvocation: [CheckKey: UInt64] = [:]
     /// The acknowledged registration that ended last, per `service|instance`: (start, end, sequence).
-    var lastAcknowledged: [String: (start: UInt64, end: UInt64, sequence: UInt64)] = [:]
+    var lastAcknowledged: [CheckKey: (start: UInt64, end: UInt64, sequence: UInt64)] = [:]
     /// Every registration that may have applied (ok or unknown), per instance: (end, digest).
-    var registrations: [String: [(end: UInt64, digest: String)]] = [:]
-    var answeredOperations: [String: UInt64] = [:]
+    var registrations: [CheckKey: [(end: UInt64, digest: String)]] = [:]
+    var answeredOperations: [CheckKey: UInt64] = [:]
 
     init(state: StateIndex) { self.state = state }
 
@@ -68,7 +68,7 @@ struct CheckRun {
         case "RegisterTargets": visitRegisterTargets(record)
         case "DeregisterTargets":
             if record.outcome != .fail, let group = record.subject.resource {
-                for key in record.subject.items ?? [] { deregisteredByCalls.insert(StateIndex.key(group, key)) }
+                for key in record.subject.items ?? [] { deregisteredByCalls.insert(CheckKey(group, key)) }
             }
         case "RegisterInstance": visitRegisterInstance(record)
         case "BatchGetDeploymentTargets": visitBatchGet(record)

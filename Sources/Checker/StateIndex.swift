@@ -12,17 +12,16 @@ struct StateIndex {
         var name: String?
         /// Ledger only: what created it.
         var token: String?
-        var invocationId: String?
+        var invocationId: CheckKey?
         var requestId: String?
     }
 
     /// A Cloud Map operation.
     struct Operation {
-        var id: String
         var token: String?
-        var invocationId: String?
+        var invocationId: CheckKey?
         /// `service|instance`, ledger only.
-        var instance: String?
+        var instance: CheckKey?
         var submitted: UInt64?
         var completed: UInt64?
         /// `SUCCESS`, `FAIL`, or a status still in flight.
@@ -31,41 +30,39 @@ struct StateIndex {
 
     /// Whether attribution (tokens, calls, times) is known: true for a ledger.
     var attributed = false
-    var groups: [String: Group] = [:]
-    var groupsByToken: [String: [String]] = [:]
-    var groupsByInvocation: [String: [String]] = [:]
-    var groupsByName: [String: [String]] = [:]
+    var groups: [CheckKey: Group] = [:]
+    var groupsByToken: [CheckKey: [String]] = [:]
+    var groupsByInvocation: [CheckKey: [String]] = [:]
+    var groupsByName: [CheckKey: [String]] = [:]
     /// Registered targets at the end, as `group|key`.
-    var targets: Set<String> = []
+    var targets: Set<CheckKey> = []
     /// Target groups whose targets are known.
     var targetGroupsRead: Set<String> = []
     /// Targets that were deregistered at some point (`group|key`).
-    var deregisteredTargets: Set<String> = []
+    var deregisteredTargets: Set<CheckKey> = []
     /// Ledger registrations made by calls: (invocation, `group|key`), and the keys each request registered.
-    var registrations: [(invocation: String, key: String)] = []
-    var registeredByRequest: [String: [String]] = [:]
-    var registeringInvocations: Set<String> = []
+    var registrations: [(invocation: CheckKey, key: CheckKey)] = []
+    var registeredByRequest: [CheckKey: [CheckKey]] = [:]
+    var registeringInvocations: Set<CheckKey> = []
     /// Instances at the end: `service|instance` -> ``InstanceDigest``.
-    var instances: [String: String] = [:]
+    var instances: [CheckKey: String] = [:]
     var servicesRead: Set<String> = []
-    var deregisteredInstances: Set<String> = []
-    var operations: [String: Operation] = [:]
+    var deregisteredInstances: Set<CheckKey> = []
+    var operations: [CheckKey: Operation] = [:]
     /// Whether operation statuses are known (a ledger, or a dump that read them).
     var operationsRead = false
     /// RegisterInstance operation ids by token and by invocation (ledger), and by instance in submission order.
-    var operationsByToken: [String: [String]] = [:]
-    var operationsByInvocation: [String: [String]] = [:]
-    var operationsByInstance: [String: [String]] = [:]
+    var operationsByToken: [CheckKey: [CheckKey]] = [:]
+    var operationsByInvocation: [CheckKey: [CheckKey]] = [:]
+    var operationsByInstance: [CheckKey: [CheckKey]] = [:]
     /// Deployments: target type and target ids.
-    var deployments: [String: (type: String?, targets: Set<String>)] = [:]
-
-    static func key(_ parent: String, _ child: String) -> String { parent + "|" + child }
+    var deployments: [CheckKey: (type: String?, targets: Set<CheckKey>)] = [:]
 
     /// Indexes `ledger` (in ledger order) and the deployments of `readBack`.
     init(ledger: [LedgerEntry], readBack: ReadBackDump?) {
         attributed = true
         operationsRead = true
-        var lastInstance: (key: String, requestId: String)?
+        var lastInstance: (key: CheckKey, requestId: String)?
         for entry in ledger { index(entry, lastInstance: &lastInstance) }
         if let readBack { indexDeployments(readBack) }
     }
@@ -73,56 +70,55 @@ struct StateIndex {
     /// Indexes a read-back dump (final state, no attribution).
     init(readBack: ReadBackDump) {
         for group in readBack.targetGroups ?? [] {
-            groups[group.id] = Group(arn: group.arn, name: group.name)
-            if let name = group.name { groupsByName[name, default: []].append(group.id) }
+            groups[CheckKey(group.id)] = Group(arn: group.arn, name: group.name)
+            if let name = group.name { groupsByName[CheckKey(name), default: []].append(group.id) }
         }
         for (group, keys) in readBack.targets ?? [:] {
             targetGroupsRead.insert(group)
-            for key in keys { targets.insert(Self.key(group, key)) }
+            for key in keys { targets.insert(CheckKey(group, key)) }
         }
         for (service, list) in readBack.instances ?? [:] {
             servicesRead.insert(service)
-            for instance in list { instances[Self.key(service, instance.id)] = instance.attributesDigest }
+            for instance in list { instances[CheckKey(service, instance.id)] = instance.attributesDigest }
         }
         operationsRead = readBack.operations != nil
-        for (id, status) in readBack.operations ?? [:] { operations[id] = Operation(id: id, status: status) }
+        for (id, status) in readBack.operations ?? [:] { operations[CheckKey(id)] = Operation(status: status) }
         indexDeployments(readBack)
     }
 
     private mutating func indexDeployments(_ readBack: ReadBackDump) {
         for deployment in readBack.deployments {
-            deployments[deployment.id] = (deployment.targetType, Set(deployment.targetIds))
+            deployments[CheckKey(deployment.id)] = (deployment.targetType, Set(deployment.targetIds.lazy.map(CheckKey.init)))
         }
     }
 
-    private mutating func index(_ entry: LedgerEntry, lastInstance: inout (key: String, requestId: String)?) {
+    private mutating func index(_ entry: LedgerEntry, lastInstance: inout (key: CheckKey, requestId: String)?) {
         let time = entry.time.nanoseconds
         switch (entry.resourceType, entry.change) {
         case ("TargetGroup", .created):
-            groups[entry.resourceId] = Group(
-                token: entry.token, invocationId: entry.invocationId, requestId: entry.requestId)
-            if let token = entry.token { groupsByToken[token, default: []].append(entry.resourceId) }
-            if let invocation = entry.invocationId {
-                groupsByInvocation[invocation, default: []].append(entry.resourceId)
-            }
+            let invocation = entry.invocationId.map(CheckKey.init)
+            groups[CheckKey(entry.resourceId)] = Group(
+                token: entry.token, invocationId: invocation, requestId: entry.requestId)
+            if let token = entry.token { groupsByToken[CheckKey(token), default: []].append(entry.resourceId) }
+            if let invocation { groupsByInvocation[invocation, default: []].append(entry.resourceId) }
         case ("Target", .registered):
-            let key = Self.key(entry.parentId ?? "", entry.resourceId)
+            let key = CheckKey(entry.parentId ?? "", entry.resourceId)
             targets.insert(key)
-            if let invocation = entry.invocationId {
+            if let invocation = entry.invocationId.map(CheckKey.init) {
                 registrations.append((invocation, key))
-                registeredByRequest[entry.requestId, default: []].append(key)
+                registeredByRequest[CheckKey(entry.requestId), default: []].append(key)
                 registeringInvocations.insert(invocation)
             }
         case ("Target", .deregistered):
-            let key = Self.key(entry.parentId ?? "", entry.resourceId)
+            let key = CheckKey(entry.parentId ?? "", entry.resourceId)
             targets.remove(key)
             deregisteredTargets.insert(key)
         case ("Instance", .registered), ("Instance", .updated):
-            let key = Self.key(entry.parentId ?? "", entry.resourceId)
+            let key = CheckKey(entry.parentId ?? "", entry.resourceId)
             instances[key] = entry.parameterDigest ?? ""
             lastInstance = (key, entry.requestId)
         case ("Instance", .deregistered):
-            let key = Self.key(entry.parentId ?? "", entry.resourceId)
+            let key = CheckKey(entry.parentId ?? "", entry.resourceId)
             instances[key] = nil
             deregisteredInstances.insert(key)
             lastInstance = (key, entry.requestId)
@@ -130,18 +126,18 @@ struct StateIndex {
             // The instance change and its operation are appended together under the emulator's lock.
             let instance = lastInstance.flatMap { $0.requestId == entry.requestId ? $0.key : nil }
             lastInstance = nil
-            operations[entry.resourceId] = Operation(
-                id: entry.resourceId, token: entry.token, invocationId: entry.invocationId, instance: instance,
-                submitted: time, status: "SUBMITTED")
+            let id = CheckKey(entry.resourceId)
+            let invocation = entry.invocationId.map(CheckKey.init)
+            operations[id] = Operation(
+                token: entry.token, invocationId: invocation, instance: instance, submitted: time, status: "SUBMITTED")
             guard entry.operation == "RegisterInstance" else { return }
-            if let token = entry.token { operationsByToken[token, default: []].append(entry.resourceId) }
-            if let invocation = entry.invocationId {
-                operationsByInvocation[invocation, default: []].append(entry.resourceId)
-            }
-            if let instance { operationsByInstance[instance, default: []].append(entry.resourceId) }
+            if let token = entry.token { operationsByToken[CheckKey(token), default: []].append(id) }
+            if let invocation { operationsByInvocation[invocation, default: []].append(id) }
+            if let instance { operationsByInstance[instance, default: []].append(id) }
         case ("Operation", .operationSucceeded), ("Operation", .operationFailed):
-            operations[entry.resourceId]?.completed = time
-            operations[entry.resourceId]?.status = entry.change == .operationSucceeded ? "SUCCESS" : "FAIL"
+            let id = CheckKey(entry.resourceId)
+            operations[id]?.completed = time
+            operations[id]?.status = entry.change == .operationSucceeded ? "SUCCESS" : "FAIL"
         default:
             break
         }
@@ -151,7 +147,7 @@ struct StateIndex {
     /// `[from, to]`. Operations complete in submission order (the emulator's delay is fixed), so the scan walks
     /// back from the last one submitted by `to` and stops at the first that completed before `from`.
     /// - Complexity: O(operations on the instance overlapping the window) after an O(log n) search.
-    func otherOperationInFlight(on instance: String, token: String?, from: UInt64, to: UInt64) -> Bool {
+    func otherOperationInFlight(on instance: CheckKey, token: String?, from: UInt64, to: UInt64) -> Bool {
         guard let list = operationsByInstance[instance] else { return false }
         var low = 0
         var high = list.count

@@ -39,7 +39,7 @@ import Testing
     /// one shard's keys over 64 buckets of its `Dictionary`: the bucket bits (``ShardedDictionary``'s
     /// `_rawHashValue`) spread though every key of the shard has the same low bits.
     @Test func shardsAndBucketsSpread() {
-        typealias Key = ShardedDictionary<String, Int>.HashedKey
+        typealias Key = Prehashed<String>
         let keys = (0..<256_000).map { Key("10.0.\($0 / 256).\($0 % 256):80") }
         var shards = [Int](repeating: 0, count: 256)
         for key in keys { shards[key.shard] += 1 }
@@ -67,5 +67,21 @@ import Testing
         }
         #expect(dictionary.count == 1)
         #expect(sharded.count == 2 && sharded[latin] == 0 && sharded[kelvin] == 1)
+        #expect(Set([latin, kelvin].map(Prehashed.init)).count == 2)
+    }
+
+    /// A `Set` or `Dictionary` of ``Prehashed`` keys finds a key by its bytes, whatever storage the string is in,
+    /// and tells apart keys whose hashes differ only in the bits a bucket is taken from.
+    @Test func prehashedKeysFindByBytes() {
+        let ids = (0..<10_000).map { "tg-\($0)|10.0.\($0 / 256).\($0 % 256):80" }
+        var table: [Prehashed<String>: Int] = [:]
+        for (index, id) in ids.enumerated() { table[Prehashed(id)] = index }
+        #expect(table.count == ids.count)
+        for (index, id) in ids.enumerated() {
+            let copy = String(decoding: Array(id.utf8), as: UTF8.self)  // other storage, same bytes
+            #expect(table[Prehashed(copy)] == index)
+        }
+        #expect(table[Prehashed("tg-1|10.0.0.1:81")] == nil)
+        #expect(Prehashed("tg-1|10.0.0.1:80").description == "tg-1|10.0.0.1:80")
     }
 }

@@ -5,11 +5,20 @@ extension JSONText {
     /// Returns `nil` (with `index` somewhere inside the string) for a raw control character, an unknown escape,
     /// a lone surrogate, invalid UTF-8 or a missing closing quote: the strict readers built on it (history lines,
     /// the server's hot request bodies) then hand the text to `JSONDecoder`, which judges and words the error.
-    /// - Complexity: O(length). A string without escapes is made in one step, and validated only when it is not
-    ///   ASCII (`String(validating:as:)` looks up generic metadata on every call).
+    /// - Complexity: O(length). Printable ASCII is skipped eight bytes at a time (``needsEscaping(_:escapingNonASCII:)``
+    ///   finds the first word holding anything else), the rest is read a byte at a time. A string without escapes
+    ///   is made in one step, and validated only when it is not ASCII (`String(validating:as:)` looks up generic
+    ///   metadata on every call).
     public static func readString(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> String? {
         let start = index
         var ascii = true
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count,
+                !needsEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), escapingNonASCII: true)
+            {
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

@@ -7,8 +7,9 @@ struct CheckRun {
     let state: StateIndex
     var calls = 0
     var counts = IdempotencyReport.Counts()
-    var checked: [InvariantName: Int] = [:]
-    var violationCounts: [InvariantName: Int] = [:]
+    /// Checks and violations per invariant, by ``InvariantName/ordinal``.
+    var checked = [Int](repeating: 0, count: InvariantName.allCases.count)
+    var violationCounts = [Int](repeating: 0, count: InvariantName.allCases.count)
     var violations: [InvariantName: [Violation]] = [:]
 
     // CreateTargetGroup
@@ -52,13 +53,13 @@ struct CheckRun {
     mutating func violate(
         _ name: InvariantName, _ kind: String, _ message: String, sequences: [UInt64] = [], resources: [String] = []
     ) {
-        violationCounts[name, default: 0] += 1
+        violationCounts[name.ordinal] += 1
         guard violations[name, default: []].count < Violation.limitPerInvariant else { return }
         violations[name, default: []].append(
             Violation(invariant: name.rawValue, kind: kind, message: message, resourceIds: resources, sequences: sequences))
     }
 
-    mutating func count(_ name: InvariantName, _ n: Int = 1) { checked[name, default: 0] += n }
+    mutating func count(_ name: InvariantName, _ n: Int = 1) { checked[name.ordinal] += n }
 
     /// One history line. - Complexity: O(attempts + items of the call).
     mutating func visit(_ record: HistoryRecord) {

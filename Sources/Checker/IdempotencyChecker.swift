@@ -62,7 +62,7 @@ public struct IdempotencyChecker {
         violations.sort { ($0.invariant, $0.sequences.first ?? 0, $0.message) < ($1.invariant, $1.sequences.first ?? 0, $1.message) }
         let invariants = InvariantName.allCases.map { name in
             IdempotencyReport.InvariantSummary(
-                name: name.rawValue, checked: run.checked[name, default: 0], violations: run.violationCounts[name, default: 0])
+                name: name.rawValue, checked: run.checked[name.ordinal], violations: run.violationCounts[name.ordinal])
         }
         let source = ledger == nil ? "readback" : "ledger"
         return IdempotencyReport(

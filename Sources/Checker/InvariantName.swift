@@ -39,4 +39,10 @@ public enum InvariantName: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The API operation the invariant is about.
     public var operation: String { String(rawValue.prefix { $0 != "." }) }
+
+    /// The case's position in ``allCases`` (declaration order), for per-invariant counters kept in an array: a
+    /// dictionary keyed by the enum hashes its raw value, a string, with SipHash, and the checker counts a few
+    /// invariants for every history line. An enum without payloads stores a case as that position (one byte here);
+    /// `InvariantNameTests` holds every case to it.
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }

@@ -204,7 +204,7 @@ public enum JSONLines {
             pending.append(contentsOf: chunk)
             let consumed = try pending.withUnsafeBufferPointer { buffer in
                 var start = 0
-                while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                while let newline = nextNewline(in: buffer, from: start) {
                     try visit(UnsafeBufferPointer(rebasing: buffer[start..<newline]))
                     start = newline + 1
                 }
@@ -213,6 +213,15 @@ public enum JSONLines {
             pending.removeFirst(consumed)
         }
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try visit($0) } }
+    }
+
+    /// The index of the first `\n` in `buffer` at or after `start`, found with `memchr` (which compares a vector
+    /// register's width of bytes at a time, where a loop over the buffer compares one).
+    private static func nextNewline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < buffer.count,
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// Writes `records` to `url`, one per line, with their own ``JSONLineEncodable`` code (`ledger.jsonl`).

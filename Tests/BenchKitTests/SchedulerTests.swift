@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Synchronization
 import Testing
@@ -191,6 +192,28 @@ struct ProgressTests {
         // (the tick and the 11th arrival are due at the same instant).
         #expect(first.contains("errors 10 ") || first.contains("errors 11 "), "\(first)")
         #expect(first.hasSuffix("\n"))
+    }
+
+    @Test("after the load, one line says that the idempotency check has started, over how many calls; none unchecked")
+    func checkLine() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-line-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for checked in [true, false] {
+            let lines = Mutex<[String]>([])
+            // A period longer than the run: no phase line, only the check's.
+            let progress = ProgressReporter(interactive: false, periodNanoseconds: 600_000_000_000) { text in
+                lines.withLock { $0.append(text) }
+            }
+            let scenario = Scenario("check-line") {
+                Setup { TargetGroups(1, type: .ip) }
+                Phase("p", .iterations(40, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
+                CheckIdempotency(checked)
+            }
+            let result = try await Runner(scenario: scenario, progress: progress, checkFolder: folder).run()
+            #expect(lines.withLock { $0 } == (checked ? ["[check] checking the idempotency of 40 calls\n"] : []))
+            #expect((result.summary.idempotency != nil) == checked)
+        }
     }
 }
 

@@ -65,6 +65,19 @@ public final class ProgressReporter: Sendable {
         if interactive { write("\r\u{1B}[2K") }
     }
 
+    /// Says that the idempotency check has started, and over how many calls: it runs after the last phase, on one
+    /// thread, and a long run's check takes seconds, which should not pass for a hang. On a terminal the line
+    /// stays until ``checkEnded()`` clears it; otherwise it is printed once.
+    func checkStarted(calls: Int) {
+        let line = "[check] checking the idempotency of \(calls) calls"
+        write(interactive ? "\r\u{1B}[2K" + line : line + "\n")
+    }
+
+    /// Clears the check's line on a terminal.
+    func checkEnded() {
+        if interactive { write("\r\u{1B}[2K") }
+    }
+
     /// Writes `text` to standard error.
     @Sendable public static func writeToStandardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -125,6 +125,8 @@ public struct Runner: Sendable {
             ? nil : "the idempotency checker was turned off (CheckIdempotency(false) or --no-check)"
         if let history, let checkFolder {
             let scope = try history.close()
+            progress?.checkStarted(calls: history.count)
+            defer { progress?.checkEnded() }
             do {
                 idempotency = try await IdempotencyCheck.afterRun(
                     folder: checkFolder, scope: scope, emulator: emulator, transport: transport, clock: clock,

@@ -60,7 +60,7 @@ public struct JSONObjectWriter {
     @inlinable
     public mutating func member(_ key: StaticString, _ values: [String]?, to bytes: inout some JSONByteSink) {
         guard let values else { return }
-        member(key, values, { $0 }, to: &bytes)
+        member(key, values, writing: { value, bytes in JSONText.appendString(value, to: &bytes) }, to: &bytes)
     }
 
     /// An array of the strings `string` gives for `values`, written as they are drawn, with no array of them
@@ -87,6 +87,24 @@ public struct JSONObjectWriter {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             write(value, &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// ``member(_:_:writing:to:)`` for an array, whose elements `write` reads where they are: a `for` loop over an
+    /// array hands each element over as a copy (a retain of each of its strings, and a release after), and a history
+    /// line writes a list of ids or targets on most calls.
+    @inlinable
+    public mutating func member<Element, Sink: JSONByteSink>(
+        _ key: StaticString, _ values: [Element], writing write: (Element, inout Sink) -> Void, to bytes: inout Sink
+    ) {
+        self.key(key, to: &bytes)
+        bytes.append(UInt8(ascii: "["))
+        values.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(elements[index], &bytes)
+            }
         }
         bytes.append(UInt8(ascii: "]"))
     }

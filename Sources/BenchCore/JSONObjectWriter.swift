@@ -75,6 +75,10 @@ public struct JSONObjectWriter {
 
     /// An array with one value that `write` writes for each of `values` (a whole JSON value each, such as a
     /// string written in parts without building it); an empty sequence is written as `[]`.
+    ///
+    /// Values stored contiguously (an array) are read where they are: a `for` loop hands each element over as a copy
+    /// (a retain of each of its strings, and a release after), and a history line writes a list of ids or targets on
+    /// most calls.
     /// - Complexity: O(n) calls of `write`; inlinable, so that it is specialized where it is called.
     @inlinable
     public mutating func member<Values: Sequence, Sink: JSONByteSink>(
@@ -83,28 +87,16 @@ public struct JSONObjectWriter {
         self.key(key, to: &bytes)
         bytes.append(UInt8(ascii: "["))
         var first = true
-        for value in values {
+        func element(_ value: Values.Element) {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             write(value, &bytes)
         }
-        bytes.append(UInt8(ascii: "]"))
-    }
-
-    /// ``member(_:_:writing:to:)`` for an array, whose elements `write` reads where they are: a `for` loop over an
-    /// array hands each element over as a copy (a retain of each of its strings, and a release after), and a history
-    /// line writes a list of ids or targets on most calls.
-    @inlinable
-    public mutating func member<Element, Sink: JSONByteSink>(
-        _ key: StaticString, _ values: [Element], writing write: (Element, inout Sink) -> Void, to bytes: inout Sink
-    ) {
-        self.key(key, to: &bytes)
-        bytes.append(UInt8(ascii: "["))
-        values.withUnsafeBufferPointer { elements in
-            for index in elements.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(elements[index], &bytes)
-            }
+        let readInPlace: Void? = values.withContiguousStorageIfAvailable { elements in
+            for index in elements.indices { element(elements[index]) }
+        }
+        if readInPlace == nil {
+            for value in values { element(value) }
         }
         bytes.append(UInt8(ascii: "]"))
     }

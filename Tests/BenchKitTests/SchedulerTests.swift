@@ -215,6 +215,24 @@ struct ProgressTests {
             #expect((result.summary.idempotency != nil) == checked)
         }
     }
+
+    @Test("on a terminal, the check's line replaces the phase's and is erased when the check ends")
+    func checkLineOnATerminal() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-tty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = Mutex<[String]>([])
+        let progress = ProgressReporter(interactive: true, periodNanoseconds: 600_000_000_000) { text in
+            lines.withLock { $0.append(text) }
+        }
+        let scenario = Scenario("check-tty") {
+            Setup { TargetGroups(1, type: .ip) }
+            Phase("p", .iterations(40, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
+        }
+        _ = try await Runner(scenario: scenario, progress: progress, checkFolder: folder).run()
+        let erase = "\r\u{1B}[2K"
+        #expect(lines.withLock { $0 } == [erase, erase + "[check] checking the idempotency of 40 calls", erase])
+    }
 }
 
 /// A transport whose first request holds the thread it runs on (an open-model lane) until the test releases it,

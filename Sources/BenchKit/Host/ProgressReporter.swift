@@ -54,7 +54,7 @@ public final class ProgressReporter: Sendable {
                 let p99 = Double(recorder.p99SoFar(phase: index)) / 1e6
                 line += "  in flight \(live.inFlight)  p99 \(ConsoleSummary.format(p99, 2)) ms"
                 line += "  errors \(live.errors)  unknown \(live.unknown)"
-                write(interactive ? "\r\u{1B}[2K" + line : line + "\n")
+                write(Self.shown(line, interactive: interactive))
             }
         }
         task.withLock { $0 = newTask }
@@ -62,20 +62,31 @@ public final class ProgressReporter: Sendable {
 
     func phaseEnded() {
         task.withLock { $0?.cancel(); $0 = nil }
-        if interactive { write("\r\u{1B}[2K") }
+        clearLine()
     }
 
     /// Says that the idempotency check has started, and over how many calls: it runs after the last phase, on one
     /// thread, and a long run's check takes seconds, which should not pass for a hang. On a terminal the line
     /// stays until ``checkEnded()`` clears it; otherwise it is printed once.
     func checkStarted(calls: Int) {
-        let line = "[check] checking the idempotency of \(calls) calls"
-        write(interactive ? "\r\u{1B}[2K" + line : line + "\n")
+        write(Self.shown("[check] checking the idempotency of \(calls) calls", interactive: interactive))
     }
 
     /// Clears the check's line on a terminal.
-    func checkEnded() {
-        if interactive { write("\r\u{1B}[2K") }
+    func checkEnded() { clearLine() }
+
+    /// What to write to show `line`: on a terminal, in place of the line shown before; otherwise as a line of its
+    /// own.
+    private static func shown(_ line: String, interactive: Bool) -> String {
+        interactive ? clear + line : line + "\n"
+    }
+
+    /// Moves to the start of the line and erases it (a terminal's carriage return and ANSI erase-line).
+    private static let clear = "\r\u{1B}[2K"
+
+    /// Erases the line shown last, on a terminal.
+    private func clearLine() {
+        if interactive { write(Self.clear) }
     }
 
     /// Writes `text` to standard error.

@@ -194,44 +194,39 @@ struct ProgressTests {
         #expect(first.hasSuffix("\n"))
     }
 
-    @Test("after the load, one line says that the idempotency check has started, over how many calls; none unchecked")
-    func checkLine() async throws {
+    /// What a 40-call embedded run with a check folder writes to its progress reporter, whose period is longer
+    /// than the run (so no phase line is printed), and the run's result.
+    private func progressOfCheckedRun(interactive: Bool, checked: Bool) async throws -> ([String], RunResult) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-line-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = Mutex<[String]>([])
+        let progress = ProgressReporter(interactive: interactive, periodNanoseconds: 600_000_000_000) { text in
+            lines.withLock { $0.append(text) }
+        }
+        let scenario = Scenario("check-line") {
+            Setup { TargetGroups(1, type: .ip) }
+            Phase("p", .iterations(40, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
+            CheckIdempotency(checked)
+        }
+        let result = try await Runner(scenario: scenario, progress: progress, checkFolder: folder).run()
+        return (lines.withLock { $0 }, result)
+    }
+
+    @Test("after the load, one line says that the idempotency check has started, over how many calls; none unchecked")
+    func checkLine() async throws {
         for checked in [true, false] {
-            let lines = Mutex<[String]>([])
-            // A period longer than the run: no phase line, only the check's.
-            let progress = ProgressReporter(interactive: false, periodNanoseconds: 600_000_000_000) { text in
-                lines.withLock { $0.append(text) }
-            }
-            let scenario = Scenario("check-line") {
-                Setup { TargetGroups(1, type: .ip) }
-                Phase("p", .iterations(40, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
-                CheckIdempotency(checked)
-            }
-            let result = try await Runner(scenario: scenario, progress: progress, checkFolder: folder).run()
-            #expect(lines.withLock { $0 } == (checked ? ["[check] checking the idempotency of 40 calls\n"] : []))
+            let (lines, result) = try await progressOfCheckedRun(interactive: false, checked: checked)
+            #expect(lines == (checked ? ["[check] checking the idempotency of 40 calls\n"] : []))
             #expect((result.summary.idempotency != nil) == checked)
         }
     }
 
     @Test("on a terminal, the check's line replaces the phase's and is erased when the check ends")
     func checkLineOnATerminal() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-tty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = Mutex<[String]>([])
-        let progress = ProgressReporter(interactive: true, periodNanoseconds: 600_000_000_000) { text in
-            lines.withLock { $0.append(text) }
-        }
-        let scenario = Scenario("check-tty") {
-            Setup { TargetGroups(1, type: .ip) }
-            Phase("p", .iterations(40, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
-        }
-        _ = try await Runner(scenario: scenario, progress: progress, checkFolder: folder).run()
+        let (lines, _) = try await progressOfCheckedRun(interactive: true, checked: true)
         let erase = "\r\u{1B}[2K"
-        #expect(lines.withLock { $0 } == [erase, erase + "[check] checking the idempotency of 40 calls", erase])
+        #expect(lines == [erase, erase + "[check] checking the idempotency of 40 calls", erase])
     }
 }
 

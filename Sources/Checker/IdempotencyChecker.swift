@@ -65,9 +65,12 @@ public struct IdempotencyChecker {
                 name: name.rawValue, checked: run.checked[name.ordinal], violations: run.violationCounts[name.ordinal])
         }
         let source = ledger == nil ? "readback" : "ledger"
-        return IdempotencyReport(
+        let report = IdempotencyReport(
             verdict: invariants.allSatisfy { $0.violations == 0 } ? "pass" : "fail", source: source,
             calls: run.calls, counts: run.counts, invariants: invariants, violations: violations)
+        // The run's tables, and the state index in them, are done with: freed beside whatever the caller does next.
+        BackgroundWork.release(consume run)
+        return report
     }
 }
 

@@ -1,3 +1,5 @@
+import Checker
+import Emulator
 import Foundation
 import Testing
 
@@ -123,5 +125,27 @@ struct CheckIdempotencyOffTests {
         let options = try RunOptions.parse(["--no-check"])
         #expect(options.applied(to: Self.scenario([])).checksIdempotency == false)
         #expect(try RunOptions.parse([]).applied(to: Self.scenario([])).checksIdempotency == true)
+    }
+}
+
+@Suite("The folder a checked run leaves")
+struct CheckedRunFolderTests {
+    /// The ledger file is written beside the check (on another thread): it must still hold the run's whole ledger
+    /// when the run returns, and `bench check` on the folder must reach the run's own verdict from it.
+    @Test func ledgerFileHoldsTheLedgerAndRecheckAgrees() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await Runner(scenario: EmbeddedRunTests.scenario(invalid: 0.1), checkFolder: folder).run()
+        let report = try #require(result.idempotency)
+        #expect(report.calls == 400)
+
+        var written: [LedgerEntry] = []
+        try JSONLines.forEach(in: folder.appendingPathComponent("ledger.jsonl"), as: LedgerEntry.self) {
+            written.append($0)
+        }
+        #expect(written == (try #require(result.ledger).snapshot))
+        #expect(written.count > 400)
+        #expect(try IdempotencyCheck.recheck(folder: folder) == report)
     }
 }

@@ -561,8 +561,8 @@ func isTokenByte(_ byte: UInt8) -> Bool {
 func isFieldValueByte(_ byte: UInt8) -> Bool { byte >= 32 ? byte != 127 : byte == 9 }
 
 /// The index of the first byte in `bytes[from..<to]` that may not appear in a field value (a CR, normally), or `to`.
-/// - Complexity: O(n); 8 bytes per step while none is a control byte or DEL (a SWAR test on a 64-bit word, exact
-///   when it finds none), then byte by byte.
+/// - Complexity: O(n); 8 bytes per step while none is a control byte or DEL (a SWAR test on a 64-bit word), then
+///   byte by byte from the first one found (usually the CR, so one step).
 @inline(__always)
 func endOfFieldValue(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
     var index = from
@@ -575,7 +575,13 @@ func endOfFieldValue(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) ->
             // A byte's high bit is set when it is below 0x20 (first term) or is 0x7F (second term).
             let below = (word &- ones &* 0x20) & ~word & highs
             let isDEL = (xorDEL &- ones) & ~xorDEL & highs
-            if below | isDEL != 0 { break }
+            let flagged = below | isDEL
+            if flagged != 0 {
+                // The lowest flagged byte is exact (a borrow only flags bytes above a true hit): go straight to it,
+                // and let the byte loop decide (a tab is allowed and scanning goes on; a CR ends the value).
+                index += flagged.trailingZeroBitCount >> 3
+                break
+            }
             index += 8
         }
     }

@@ -577,8 +577,9 @@ func endOfFieldValue(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) ->
             let isDEL = (xorDEL &- ones) & ~xorDEL & highs
             let flagged = below | isDEL
             if flagged != 0 {
-                // The lowest flagged byte is exact (a borrow only flags bytes above a true hit): go straight to it,
-                // and let the byte loop decide (a tab is allowed and scanning goes on; a CR ends the value).
+                // The lowest flagged byte is exact (a borrow only flags bytes above a true hit), and on a
+                // little-endian machine it is the first in memory: go straight to it, and let the byte loop decide
+                // (a tab is allowed and scanning goes on; a CR ends the value).
                 index += flagged.trailingZeroBitCount >> 3
                 break
             }

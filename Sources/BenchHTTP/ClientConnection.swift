@@ -8,6 +8,11 @@ import Glibc
 /// Loop-confined: created, driven and closed only on its pool's event loop thread. The head buffer and the parser
 /// (with its input buffer) are reused for every request, so a request allocates only its response; a closed
 /// loop's next request is the same head sent again, and its response is only parsed, so it allocates nothing.
+///
+/// The properties every request reads or changes in place are `@exclusivity(unchecked)`: one thread touches them,
+/// and no access to one of them calls out to code that could reach it again (the parser calls nothing back; the
+/// head and body are only handed to `sendmsg`). Checked, each access cost the runtime's access-set bookkeeping,
+/// about 100 instructions a request each (callgrind, `docs/performance-journal.md`).
 final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     enum State {
         case connecting, idle, active, closed
@@ -18,11 +23,11 @@ final class ClientConnection: EventLoopHandler, EventLoopTimerTarget {
     private let pool: ConnectionPool
     let fd: Int32
     private(set) var state = State.connecting
-    private var parser: HTTPParser
-    private var job: ClientJob?
-    private var head: [UInt8] = []
+    @exclusivity(unchecked) private var parser: HTTPParser
+    @exclusivity(unchecked) private var job: ClientJob?
+    @exclusivity(unchecked) private var head: [UInt8] = []
     /// The body of the request in flight (kept here so that writing it never copies the job).
-    private var body: [UInt8] = []
+    @exclusivity(unchecked) private var body: [UInt8] = []
     /// Bytes of head and body.
     private var requestBytes = 0
     private var isHeadRequest = false

@@ -63,7 +63,9 @@ final class ClosedLoopDriver: @unchecked Sendable {
     private let id: UInt64
     private let finished: UnsafeContinuation<ClosedLoopSummary, Never>
     private var inFlight = 0
-    private var summary = ClosedLoopSummary()
+    /// Unchecked exclusivity: changed in place once a request, only on the loop thread, and its changes call out to
+    /// nothing (``ClientConnection`` says why and what the check cost).
+    @exclusivity(unchecked) private var summary = ClosedLoopSummary()
     /// `issue()` as a job for `runSoon`, made once rather than once per re-issue. It holds the driver (a pending
     /// re-issue may be the only reference left); the cycle is broken when the last slot finishes.
     private var reissue: () -> Void = {}

@@ -23,7 +23,9 @@ final class ConnectionPool: EventLoopTimerTarget {
 
     private var idle: [ClientConnection] = []
     private var connections: [ObjectIdentifier: ClientConnection] = [:]
-    private var waiters: [ClientJob] = []
+    /// Unchecked exclusivity: read once a request (``hasWaiters``), only on the loop thread (``ClientConnection``
+    /// says why and what the check cost).
+    @exclusivity(unchecked) private var waiters: [ClientJob] = []
     private var waitersHead = 0
     private var timer = LazyDeadline()
 

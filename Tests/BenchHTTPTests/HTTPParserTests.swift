@@ -79,6 +79,60 @@ struct HTTPParserTests {
         }
     }
 
+    /// The word-at-a-time scan for the end of a token stops exactly where a byte-by-byte scan does: every byte value
+    /// at every place in a word, then random names with random bytes in them.
+    @Test func tokenScanMatchesByteByByte() {
+        func check(_ bytes: [UInt8], from: Int) {
+            let expected = bytes[from...].firstIndex { !isTokenByte($0) } ?? bytes.count
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(endOfToken(buffer, from: from, to: bytes.count) == expected, "\(bytes) from \(from)")
+            }
+        }
+        for byte in UInt8.min...UInt8.max {
+            for place in 0..<17 {
+                var bytes = Array("Content-Length09".utf8) + Array("x-y".utf8)
+                bytes[place] = byte
+                check(bytes, from: 0)
+            }
+        }
+        var random = SplitMix64(seed: 12)
+        let plain = Array("abcXYZ09-".utf8)
+        for _ in 0..<2000 {
+            let count = Int(random.next() % 40)
+            let bytes = (0..<count).map { _ in
+                random.next() % 6 == 0 ? UInt8(truncatingIfNeeded: random.next()) : plain[Int(random.next() % 9)]
+            }
+            check(bytes, from: count == 0 ? 0 : Int(random.next() % UInt64(count + 1)))
+        }
+    }
+
+    /// The word-at-a-time match of the framing fields' names and tokens agrees with the byte-by-byte
+    /// case-insensitive one for every byte a name or value item may hold (any but a CR) at every place, in any case.
+    @Test func lowercaseLiteralMatchAgreesWithByteByByte() {
+        let literals: [StaticString] = ["content-length", "transfer-encoding", "connection", "close", "keep-alive"]
+        for literal in literals {
+            let spelled = Array(String(describing: literal).utf8)
+            let variants = [spelled, Array(String(describing: literal).uppercased().utf8), Array("Content-Lengths".utf8)]
+            for variant in variants {
+                for place in variant.indices {
+                    for byte in UInt8.min...UInt8.max where byte != 13 {
+                        var bytes = variant
+                        bytes[place] = byte
+                        bytes.withUnsafeBufferPointer { buffer in
+                            spelled.withUnsafeBufferPointer { expected in
+                                #expect(
+                                    equalsLowercaseLiteral(buffer, literal)
+                                        == asciiCaseInsensitiveEqual(buffer, expected), "\(bytes) against \(literal)")
+                            }
+                        }
+                    }
+                }
+            }
+            let shorter = Array(spelled.dropLast())
+            shorter.withUnsafeBufferPointer { #expect(!equalsLowercaseLiteral($0, literal)) }
+        }
+    }
+
     /// The word-at-a-time scan for the end of a field value stops exactly where a byte-by-byte scan does.
     @Test func fieldValueScanMatchesByteByByte() {
         let alphabet: [UInt8] = [0x00, 0x09, 0x0D, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xFF]

@@ -551,74 +551,82 @@ func isTokenByte(_ byte: UInt8) -> Bool {
     return byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 && (high >> UInt64(byte &- 64)) & 1 == 1
 }
 
-/// The index of the first byte in `bytes[from..<to]` that may not appear in a token (the `:` after a field name,
-/// normally), or `to`.
-/// - Complexity: O(n); 8 bytes per step while all are letters, digits or `-` (a SWAR test on a 64-bit word, every
-///   byte tested on its own 7 bits, so no carry crosses from one byte to the next and the first byte it flags is
-///   exact), then byte by byte from the first other byte (usually the colon, so one step). A field name took about
-///   16 instructions a byte one byte at a time (callgrind).
-@inline(__always)
-func endOfToken(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-    var index = from
-    if let base = bytes.baseAddress {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs = ones &* 0x80
-        let lows = ones &* 0x7F
-        while index + 8 <= to {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let low = word & lows  // each byte's low 7 bits: adding below 0x80 to it never carries out of the byte
-            // A byte's high bit is set in each mask when its low 7 bits are at least (or above) the bound:
-            // `x + (0x80 - bound)` reaches 0x80 exactly when x >= bound.
-            let folded = low | ones &* 0x20  // `A`-`Z` onto `a`-`z`
-            let letter = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
-            let digit = (low &+ ones &* (0x80 - 0x30)) & ~(low &+ ones &* (0x80 - 0x3A))
-            let dash = ~((low ^ ones &* 0x2D) &+ lows)  // high bit set where the byte is `-`
-            let plain = (letter | digit | dash) & ~word & highs  // and below 0x80
-            let other = ~plain & highs
-            if other != 0 {
-                // Little-endian: the lowest flagged byte is the first in memory.
-                index += other.trailingZeroBitCount >> 3
-                break
-            }
-            index += 8
-        }
-    }
-    while index < to, isTokenByte(bytes[index]) { index += 1 }
-    return index
-}
-
 /// Whether `byte` may appear in a field value (RFC 9110 §5.5): visible ASCII, space, tab and any non-ASCII byte.
 @inline(__always)
 func isFieldValueByte(_ byte: UInt8) -> Bool { byte >= 32 ? byte != 127 : byte == 9 }
 
+/// The index of the first byte in `bytes[from..<to]` that may not appear in a token (the `:` after a field name,
+/// normally), or `to`.
+/// - Complexity: O(n); 8 bytes a step while all are letters, digits or `-` (``nonNameBytes(_:)``), then byte by
+///   byte from the first other one (usually the colon, so one step). A field name took about 16 instructions a byte
+///   one byte at a time (callgrind).
+@inline(__always)
+func endOfToken(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    scan(bytes, from: from, to: to, flagging: nonNameBytes, while: isTokenByte)
+}
+
 /// The index of the first byte in `bytes[from..<to]` that may not appear in a field value (a CR, normally), or `to`.
-/// - Complexity: O(n); 8 bytes per step while none is a control byte or DEL (a SWAR test on a 64-bit word), then
-///   byte by byte from the first one found (usually the CR, so one step).
+/// - Complexity: O(n); 8 bytes a step while none is a control byte or DEL (``controlBytes(_:)``), then byte by byte
+///   from the first one found (usually the CR, so one step; a tab is allowed and scanning goes on).
 @inline(__always)
 func endOfFieldValue(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    scan(bytes, from: from, to: to, flagging: controlBytes, while: isFieldValueByte)
+}
+
+/// The index of the first byte in `bytes[from..<to]` that `accepts` refuses, or `to`: a word of 8 bytes at a time
+/// while `flagging` marks none of its bytes, then one byte at a time from the first byte it marks.
+///
+/// `flagging` returns the word with the high bit of each byte to look at one by one, and none below the first byte
+/// `accepts` refuses; its lowest marked byte is then where the byte loop starts (the first in memory, on a
+/// little-endian machine). Both are inlined: no call per word or byte.
+@inline(__always)
+func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, flagging: (UInt64) -> UInt64, while accepts: (UInt8) -> Bool
+) -> Int {
     var index = from
     if let base = bytes.baseAddress {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= to {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let xorDEL = word ^ (ones &* 0x7F)
-            // A byte's high bit is set when it is below 0x20 (first term) or is 0x7F (second term).
-            let below = (word &- ones &* 0x20) & ~word & highs
-            let isDEL = (xorDEL &- ones) & ~xorDEL & highs
-            let flagged = below | isDEL
+            let flagged = flagging(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             if flagged != 0 {
-                // The lowest flagged byte is exact (a borrow only flags bytes above a true hit), and on a
-                // little-endian machine it is the first in memory: go straight to it, and let the byte loop decide
-                // (a tab is allowed and scanning goes on; a CR ends the value).
                 index += flagged.trailingZeroBitCount >> 3
                 break
             }
             index += 8
         }
     }
-    while index < to, isFieldValueByte(bytes[index]) { index += 1 }
+    while index < to, accepts(bytes[index]) { index += 1 }
     return index
+}
+
+/// The bytes of `word` that are not a letter, a digit or `-` (the bytes of almost every field name), as the high
+/// bit of each. Each byte is tested on its own low 7 bits, where adding less than 0x80 never carries into the next
+/// byte, so every mark is exact.
+@inline(__always)
+func nonNameBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs = ones &* 0x80
+    let lows = ones &* 0x7F
+    let low = word & lows
+    // A byte's high bit is set in each term when its low 7 bits are at least the bound: `x + (0x80 - bound)`
+    // reaches 0x80 exactly when x >= bound.
+    let folded = low | ones &* 0x20  // `A`-`Z` onto `a`-`z`
+    let letter = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
+    let digit = (low &+ ones &* (0x80 - 0x30)) & ~(low &+ ones &* (0x80 - 0x3A))
+    let dash = ~((low ^ ones &* 0x2D) &+ lows)  // high bit set where the byte is `-`
+    let plain = (letter | digit | dash) & ~word & highs  // and below 0x80
+    return ~plain & highs
+}
+
+/// The bytes of `word` below 0x20 or equal to 0x7F, as the high bit of each. A borrow only marks bytes above a true
+/// one, so the lowest mark is exact (the tab among them is sorted out byte by byte).
+@inline(__always)
+func controlBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs = ones &* 0x80
+    let xorDEL = word ^ (ones &* 0x7F)
+    let below = (word &- ones &* 0x20) & ~word & highs
+    let isDEL = (xorDEL &- ones) & ~xorDEL & highs
+    return below | isDEL
 }
 
 /// The value of a hexadecimal digit, or nil.

@@ -39,7 +39,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Layer 4: the thin command-line tool.
         .executableTarget(name: "bench", dependencies: ["BenchKit", "BenchHTTP", "BenchCore"], swiftSettings: swiftSettings),
-        // Tests only: running child processes (python3 peers, openssl, bench, scripts) and stopping nginx.
+        // Tests only: running child processes (python3 peers, openssl, bench, scripts), stopping nginx, and
+        // temporary folders.
         .target(name: "TestSupport", dependencies: ["BenchCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "TestSupport"], swiftSettings: swiftSettings),
@@ -47,7 +48,7 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AWSModel", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "AWSModel", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Resilience", "Emulator", "AWSModel", "BenchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Resilience", "Emulator", "AWSModel", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["BenchKit", "BenchHTTP", "BenchCore", "TestSupport"], swiftSettings: swiftSettings),
     ]

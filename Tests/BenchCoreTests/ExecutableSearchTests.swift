@@ -1,6 +1,7 @@
 import BenchCore
 import Foundation
 import Testing
+import TestSupport
 
 /// ``findExecutable(_:alsoIn:path:)`` finds `swiftc`, `unshare` and the tests' peer programs: the first executable
 /// file of that name, in `PATH`'s order, then in the extra folders.
@@ -9,7 +10,7 @@ struct ExecutableSearchTests {
     /// Two folders: `first` holds an executable `tool` and a non-executable `plain`; `second` holds an executable
     /// `tool` and an executable `plain`.
     static func folders() throws -> (root: URL, first: String, second: String) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-which-\(UUID().uuidString)")
+        let root = try makeTemporaryFolder("bench-which")
         let first = root.appendingPathComponent("first"), second = root.appendingPathComponent("second")
         let files = [(first, [("tool", 0o755), ("plain", 0o644)]), (second, [("tool", 0o755), ("plain", 0o755)])]
         for (folder, files) in files {

@@ -73,13 +73,12 @@ struct HistogramReferenceTests {
             }
         }
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-hdrh-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let valuesURL = folder.appendingPathComponent("values.txt")
-        try lines.joined(separator: "\n").write(to: valuesURL, atomically: true, encoding: .utf8)
         let percentileList = Self.percentiles.map { "\($0)" }.joined(separator: ",")
-        let (status, output, errors) = try runPython(PythonHDR.script, [valuesURL.path, percentileList])
+        let (status, output, errors) = try withTemporaryFolder("bench-hdrh") { folder in
+            let valuesURL = folder.appendingPathComponent("values.txt")
+            try lines.joined(separator: "\n").write(to: valuesURL, atomically: true, encoding: .utf8)
+            return try runPython(PythonHDR.script, [valuesURL.path, percentileList])
+        }
         try #require(status == 0, "\(errors)")
 
         let answers = output.split(separator: "\n")

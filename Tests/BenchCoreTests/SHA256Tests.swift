@@ -1,6 +1,7 @@
 import BenchCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("SHA256")
 struct SHA256Tests {
@@ -42,22 +43,22 @@ struct SHA256Tests {
     func agreesWithSha256sum() throws {
         var random = SplitMix64(seed: 0x5A5A)
         let messages = (0...130).map { length in (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sha256-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try messages.enumerated().map { index, message in
-            let url = folder.appendingPathComponent("m\(index)")
-            try Data(message).write(to: url)
-            return url.path
+        let text = try withTemporaryFolder("sha256") { folder in
+            let files = try messages.enumerated().map { index, message in
+                let url = folder.appendingPathComponent("m\(index)")
+                try Data(message).write(to: url)
+                return url.path
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = files
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = files
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
         let expected = text.split(separator: "\n").map { String($0.prefix(64)) }
         #expect(expected.count == messages.count)
         for (message, digest) in zip(messages, expected) {

@@ -35,8 +35,7 @@ struct NginxTests {
             let (probe, port) = try Socket.listen(host: "127.0.0.1", port: 0, backlog: 1)
             close(probe)
             self.port = port
-            directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("bench-nginx-\(UUID().uuidString)")
+            directory = try makeTemporaryFolder("bench-nginx")
             let html = directory.appendingPathComponent("html")
             try FileManager.default.createDirectory(at: html, withIntermediateDirectories: true)
             chmod(directory.path, 0o755)

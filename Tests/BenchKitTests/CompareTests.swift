@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
@@ -182,15 +183,9 @@ struct CompareTests {
 
 @Suite("Compare: the baseline store and the history")
 struct CompareStoreTests {
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-compare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test("save, list, load, resolve and delete baselines; a run folder resolves as itself")
     func store() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("bench-compare")
         defer { try? FileManager.default.removeItem(at: root) }
         let run = root.appendingPathComponent("run")
         try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
@@ -224,7 +219,7 @@ struct CompareStoreTests {
 
     @Test("history lines round-trip and the trend page plots every run")
     func history() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("bench-compare")
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("history.jsonl")
         var later = CompareTests.changed

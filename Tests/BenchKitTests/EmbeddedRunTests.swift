@@ -2,6 +2,7 @@ import Checker
 import Emulator
 import Foundation
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
@@ -100,15 +101,14 @@ struct CheckIdempotencyOffTests {
 
     @Test("CheckIdempotency(false) keeps no ledger, so a long soak's memory does not grow with its state changes")
     func noLedgerWhenUnchecked() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unchecked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try await Runner(scenario: Self.scenario([CheckIdempotency(false)]), checkFolder: folder).run()
-        #expect(result.summary.phases[0].completed == 50)
-        #expect(try #require(result.ledger).count == 0)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("history.jsonl").path))
-        #expect(result.summary.idempotency == nil)
-        #expect(result.summary.idempotencyUnchecked?.contains("turned off") == true)
+        try await withTemporaryFolder("unchecked") { folder in
+            let result = try await Runner(scenario: Self.scenario([CheckIdempotency(false)]), checkFolder: folder).run()
+            #expect(result.summary.phases[0].completed == 50)
+            #expect(try #require(result.ledger).count == 0)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("history.jsonl").path))
+            #expect(result.summary.idempotency == nil)
+            #expect(result.summary.idempotencyUnchecked?.contains("turned off") == true)
+        }
     }
 
     @Test("an Invariant still gets its ledger when the checker is off")
@@ -133,19 +133,18 @@ struct CheckedRunFolderTests {
     /// The ledger file is written beside the check (on another thread): it must still hold the run's whole ledger
     /// when the run returns, and `bench check` on the folder must reach the run's own verdict from it.
     @Test func ledgerFileHoldsTheLedgerAndRecheckAgrees() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try await Runner(scenario: EmbeddedRunTests.scenario(invalid: 0.1), checkFolder: folder).run()
-        let report = try #require(result.idempotency)
-        #expect(report.calls == 400)
+        try await withTemporaryFolder("checked") { folder in
+            let result = try await Runner(scenario: EmbeddedRunTests.scenario(invalid: 0.1), checkFolder: folder).run()
+            let report = try #require(result.idempotency)
+            #expect(report.calls == 400)
 
-        var written: [LedgerEntry] = []
-        try JSONLines.forEach(in: folder.appendingPathComponent("ledger.jsonl"), as: LedgerEntry.self) {
-            written.append($0)
+            var written: [LedgerEntry] = []
+            try JSONLines.forEach(in: folder.appendingPathComponent("ledger.jsonl"), as: LedgerEntry.self) {
+                written.append($0)
+            }
+            #expect(written == (try #require(result.ledger).snapshot))
+            #expect(written.count > 400)
+            #expect(try IdempotencyCheck.recheck(folder: folder) == report)
         }
-        #expect(written == (try #require(result.ledger).snapshot))
-        #expect(written.count > 400)
-        #expect(try IdempotencyCheck.recheck(folder: folder) == report)
     }
 }

@@ -28,8 +28,7 @@ final class TLSFrontEnd {
     private let server: PeerServer
 
     init(upstreamPort: Int) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try makeTemporaryFolder("bench-tls")
         let path = folder.path
         certificate = path + "/cert.pem"
         let made = try runProcess(URL(fileURLWithPath: TLSTools.openssl ?? "/usr/bin/openssl"), [

@@ -280,21 +280,20 @@ struct MotoServerTests {
                 }
             }
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-moto-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try await Runner(scenario: scenario, checkFolder: folder).run()
-        let operations = result.summary.totals
-        #expect(result.summary.phases[0].completed == 30)
-        // The checker's read-back runs, meets moto's missing ListTargets, and says so instead of failing the run.
-        #expect(result.summary.idempotencyUnchecked?.contains("ListTargets") == true, "\(String(describing: result.summary.idempotencyUnchecked))")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("history.jsonl").path))
-        #expect((operations["CreateTargetGroup"]?.ok ?? 0) > 0)
-        #expect((operations["RegisterInstance"]?.ok ?? 0) > 0)
-        let registers = try #require(operations["RegisterTargets"])
-        #expect(registers.ok == 0 && registers.errors["500"] == registers.count)
-        let notes = ConsoleSummary.unimplementedNotes(result.summary)
-        #expect(notes.count == 1 && notes[0].contains("does not implement RegisterTargets"), "\(notes)")
+        try await withTemporaryFolder("bench-moto") { folder in
+            let result = try await Runner(scenario: scenario, checkFolder: folder).run()
+            let operations = result.summary.totals
+            #expect(result.summary.phases[0].completed == 30)
+            // The checker's read-back runs, meets moto's missing ListTargets, and says so instead of failing the run.
+            #expect(result.summary.idempotencyUnchecked?.contains("ListTargets") == true, "\(String(describing: result.summary.idempotencyUnchecked))")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("history.jsonl").path))
+            #expect((operations["CreateTargetGroup"]?.ok ?? 0) > 0)
+            #expect((operations["RegisterInstance"]?.ok ?? 0) > 0)
+            let registers = try #require(operations["RegisterTargets"])
+            #expect(registers.ok == 0 && registers.errors["500"] == registers.count)
+            let notes = ConsoleSummary.unimplementedNotes(result.summary)
+            #expect(notes.count == 1 && notes[0].contains("does not implement RegisterTargets"), "\(notes)")
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
@@ -106,33 +107,32 @@ struct ProxyTests {
 
     @Test("throttle p=1: every answer is the service's ThrottlingException, nothing applied, each fault logged")
     func throttle() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let csv = folder.appendingPathComponent("injected.csv")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let rig = try Rig(["throttle:p=1,retry-after=2"], faultsCSV: csv)
-        defer { rig.stop() }
-        let requests = [
-            Self.createTargetGroup("a"), Self.createTargetGroup("b"),
-            .codeDeploy(.listDeployments(ListDeploymentsInput())),
-        ]
-        for request in requests {
-            switch try await rig.send(request) {
-            case .serviceError(let error):
-                #expect(error.code == "ThrottlingException")
-                #expect(error.httpStatus == 400 || error.httpStatus == 429)
-            case let other: Issue.record("expected a throttle, got \(other)")
+        try await withTemporaryFolder("proxy") { folder in
+            let csv = folder.appendingPathComponent("injected.csv")
+            let rig = try Rig(["throttle:p=1,retry-after=2"], faultsCSV: csv)
+            defer { rig.stop() }
+            let requests = [
+                Self.createTargetGroup("a"), Self.createTargetGroup("b"),
+                .codeDeploy(.listDeployments(ListDeploymentsInput())),
+            ]
+            for request in requests {
+                switch try await rig.send(request) {
+                case .serviceError(let error):
+                    #expect(error.code == "ThrottlingException")
+                    #expect(error.httpStatus == 400 || error.httpStatus == 429)
+                case let other: Issue.record("expected a throttle, got \(other)")
+                }
             }
+            #expect(rig.ledger("CreateTargetGroup").isEmpty)
+            #expect(rig.proxy.faultCounts == ["throttle": 3])
+            try rig.proxy.stop()
+            let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
+            #expect(lines.first == "time_s,operation,call_id,attempt,kind,detail")
+            let kinds = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
+            #expect(kinds == ["throttle", "throttle", "throttle"])
+            #expect(lines[1].contains("CreateTargetGroup"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".injected.csv.partial.d").path))
         }
-        #expect(rig.ledger("CreateTargetGroup").isEmpty)
-        #expect(rig.proxy.faultCounts == ["throttle": 3])
-        try rig.proxy.stop()
-        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "time_s,operation,call_id,attempt,kind,detail")
-        let kinds = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
-        #expect(kinds == ["throttle", "throttle", "throttle"])
-        #expect(lines[1].contains("CreateTargetGroup"))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".injected.csv.partial.d").path))
     }
 
     @Test("lose-response p=1 (timeout and reset): requestSent true, yet the upstream applied the request",

@@ -22,7 +22,7 @@ struct ReportFilesTests {
             Phase("open", .constantRate(400, for: .milliseconds(500)))
             Phase("closed", .iterations(2_000, concurrency: 2))
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-reports-\(UUID().uuidString)")
+        let folder = try makeTemporaryFolder("bench-reports")
         let log = try IntervalLog(folder: folder)
         let result = try await Runner(scenario: scenario, intervalLog: log).run()
         try ReportWriter(folder: folder).write(result, intervalLog: log)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
@@ -85,17 +86,17 @@ struct ResilienceRunTests {
             }
         }
         func run() async throws -> (faults: [String], requests: [String]) {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-replay-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let log = try FaultLog(folder: folder)
-            let result = try await Runner(scenario: scenario, faultLog: log).run()
-            try log.commit()
-            let lines = try String(contentsOf: folder.appendingPathComponent("faults.csv"), encoding: .utf8)
-                .split(separator: "\n").dropFirst()
-                .map { $0.split(separator: ",").dropFirst().joined(separator: ",") }  // without the time
-            let requests = try #require(result.ledger).snapshot.filter { $0.requestId != "setup" }
-                .map { "\($0.operation) \($0.resourceType) \($0.token ?? "") \($0.parameterDigest ?? "")" }
-            return (lines.sorted(), requests.sorted())
+            try await withTemporaryFolder("bench-replay") { folder in
+                let log = try FaultLog(folder: folder)
+                let result = try await Runner(scenario: scenario, faultLog: log).run()
+                try log.commit()
+                let lines = try String(contentsOf: folder.appendingPathComponent("faults.csv"), encoding: .utf8)
+                    .split(separator: "\n").dropFirst()
+                    .map { $0.split(separator: ",").dropFirst().joined(separator: ",") }  // without the time
+                let requests = try #require(result.ledger).snapshot.filter { $0.requestId != "setup" }
+                    .map { "\($0.operation) \($0.resourceType) \($0.token ?? "") \($0.parameterDigest ?? "")" }
+                return (lines.sorted(), requests.sorted())
+            }
         }
         let first = try await run()
         let second = try await run()

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Synchronization
 import Testing
+import TestSupport
 
 @testable import BenchKit
 
@@ -197,20 +198,19 @@ struct ProgressTests {
     /// What a 40-call embedded run with a check folder writes to its progress reporter, whose period is longer
     /// than the run (so no phase line is printed), and the run's result.
     private func progressOfCheckedRun(interactive: Bool, checked: Bool) async throws -> ([String], RunResult) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-line-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = Mutex<[String]>([])
-        let progress = ProgressReporter(interactive: interactive, periodNanoseconds: 600_000_000_000) { text in
-            lines.withLock { $0.append(text) }
+        try await withTemporaryFolder("check-line") { folder in
+            let lines = Mutex<[String]>([])
+            let progress = ProgressReporter(interactive: interactive, periodNanoseconds: 600_000_000_000) { text in
+                lines.withLock { $0.append(text) }
+            }
+            let scenario = Scenario("check-line") {
+                Setup { TargetGroups(1, type: .ip) }
+                Phase("p", .iterations(40, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
+                CheckIdempotency(checked)
+            }
+            let result = try await Runner(scenario: scenario, progress: progress, checkFolder: folder).run()
+            return (lines.withLock { $0 }, result)
         }
-        let scenario = Scenario("check-line") {
-            Setup { TargetGroups(1, type: .ip) }
-            Phase("p", .iterations(40, concurrency: 2)) { Mix { RegisterTargets(batch: 1...3) } }
-            CheckIdempotency(checked)
-        }
-        let result = try await Runner(scenario: scenario, progress: progress, checkFolder: folder).run()
-        return (lines.withLock { $0 }, result)
     }
 
     @Test("after the load, one line says that the idempotency check has started, over how many calls; none unchecked")

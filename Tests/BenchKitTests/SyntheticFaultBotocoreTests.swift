@@ -85,33 +85,32 @@ struct SyntheticFaultBotocoreTests {
     @Test("each synthetic fault arrives in botocore as that error, with its modeled fields")
     func parse() throws {
         let cases = Self.cases
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-faults-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let payload: [[String: Any]] = cases.map { testCase in
-            let wire = AWSWireCodec.encodeResponse(
-                .failure(testCase.error), for: testCase.request, service: testCase.request.service, requestId: "r-1")
-            var headers: [String: String] = [:]
-            for field in wire.headers.fields { headers[field.name] = field.value }
-            return [
-                "service": testCase.service, "operation": testCase.operation, "params": testCase.params,
-                "status": wire.status, "headers": headers, "body": Data(wire.body).base64EncodedString(),
-            ]
-        }
-        let input = folder.appendingPathComponent("cases.json")
-        try JSONSerialization.data(withJSONObject: payload).write(to: input)
-        let script = folder.appendingPathComponent("parse.py")
-        try Self.script.write(to: script, atomically: true, encoding: .utf8)
-        let run = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, input.path])
-        #expect(run.status == 0, "\(run.errors)")
-        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
-        #expect(results.count == cases.count)
-        for (testCase, result) in zip(cases, results) {
-            #expect(result["code"] as? String == testCase.code, "\(testCase.operation): \(result)")
-            #expect(result["status"] as? Int == testCase.error.httpStatus)
-            let fields = result["fields"] as? [String: Any] ?? [:]
-            for (key, expected) in testCase.fields {
-                #expect(fields[key].map { "\($0)" } == expected, "\(testCase.code).\(key): \(fields)")
+        try withTemporaryFolder("bench-faults") { folder in
+            let payload: [[String: Any]] = cases.map { testCase in
+                let wire = AWSWireCodec.encodeResponse(
+                    .failure(testCase.error), for: testCase.request, service: testCase.request.service, requestId: "r-1")
+                var headers: [String: String] = [:]
+                for field in wire.headers.fields { headers[field.name] = field.value }
+                return [
+                    "service": testCase.service, "operation": testCase.operation, "params": testCase.params,
+                    "status": wire.status, "headers": headers, "body": Data(wire.body).base64EncodedString(),
+                ]
+            }
+            let input = folder.appendingPathComponent("cases.json")
+            try JSONSerialization.data(withJSONObject: payload).write(to: input)
+            let script = folder.appendingPathComponent("parse.py")
+            try Self.script.write(to: script, atomically: true, encoding: .utf8)
+            let run = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, input.path])
+            #expect(run.status == 0, "\(run.errors)")
+            let results = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+            #expect(results.count == cases.count)
+            for (testCase, result) in zip(cases, results) {
+                #expect(result["code"] as? String == testCase.code, "\(testCase.operation): \(result)")
+                #expect(result["status"] as? Int == testCase.error.httpStatus)
+                let fields = result["fields"] as? [String: Any] ?? [:]
+                for (key, expected) in testCase.fields {
+                    #expect(fields[key].map { "\($0)" } == expected, "\(testCase.code).\(key): \(fields)")
+                }
             }
         }
     }

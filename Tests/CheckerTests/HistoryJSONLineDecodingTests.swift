@@ -3,15 +3,14 @@ import Checker
 import Foundation
 import Resilience
 import Testing
+import TestSupport
 
 /// The hand-written `history.jsonl` reader against `JSONDecoder`, which it replaces for the lines
 /// `HistoryLine` writes (`JSONEncoder`'s bytes) and falls back to for every other line: same records, same errors.
 @Suite struct HistoryJSONLineDecodingTests {
     /// Writes `text` to a fresh `history.jsonl` in its own folder and returns its URL.
     static func historyFile(_ text: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("history.jsonl")
+        let url = try makeTemporaryFolder("history").appendingPathComponent("history.jsonl")
         try Data(text.utf8).write(to: url)
         return url
     }

@@ -63,10 +63,3 @@ func runScript(_ name: String, _ arguments: [String], environment: [String: Stri
         environment: environment)
     return BenchExecutable.Result(status: status, stdout: output, stderr: errors)
 }
-
-/// A fresh temporary folder, removed by the caller.
-func makeTemporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}

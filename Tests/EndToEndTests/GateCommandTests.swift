@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -38,7 +39,7 @@ struct GateCommandTests {
 
     init() throws {
         bench = try BenchExecutable()
-        folder = try makeTemporaryFolder()
+        folder = try makeTemporaryFolder("bench-e2e")
         try Self.gated.write(to: folder.appendingPathComponent("gated.swift"), atomically: true, encoding: .utf8)
     }
 

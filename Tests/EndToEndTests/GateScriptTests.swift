@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("scripts/nightly.sh and scripts/gate.sh, end to end", .serialized)
 struct GateScriptTests {
@@ -12,7 +13,7 @@ struct GateScriptTests {
 
     @Test("the nightly script run twice on the same build reports no regression, and keeps a history and trend page")
     func nightlyTwice() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let environment = [
             "BENCH_BASELINES": folder.appendingPathComponent("baselines").path,
@@ -51,7 +52,7 @@ struct GateScriptTests {
 
     @Test("the gate script returns the gate's exit code, and junit.xml lists the checker's invariants")
     func gateScript() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("gate")
         let result = try script(

@@ -58,7 +58,7 @@ struct P3ReferenceTests {
 
     @Test("bad arguments print the usage and exit 2", arguments: [[], ["0", "2", "/tmp/x"], ["10", "65", "/tmp/x"]])
     func badArguments(arguments: [String]) throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runProcess(try Self.build(in: folder), arguments)
         #expect(result.status == 2)
@@ -67,7 +67,7 @@ struct P3ReferenceTests {
 
     @Test("writes bench's history lines for P3's mix: the same members, about the same size, the same weights")
     func sameWorkAsBench() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let calls = 20_000

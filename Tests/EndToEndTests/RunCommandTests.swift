@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,7 @@ struct RunCommandTests {
     @Test("a scenario file in a temporary folder runs and writes a summary.json that parses back")
     func runsAndWritesSummary() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.tiny.write(to: folder.appendingPathComponent("tiny.swift"), atomically: true, encoding: .utf8)
 
@@ -64,7 +65,7 @@ struct RunCommandTests {
     @Test("the same seed gives the same request mix; the summary table prints without --quiet")
     func deterministicAndPrints() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.tiny.write(to: folder.appendingPathComponent("tiny.swift"), atomically: true, encoding: .utf8)
         var counts: [[String: Int]] = []
@@ -85,7 +86,7 @@ struct RunCommandTests {
     @Test("a compile error is shown at the user's file and line, exit code 2")
     func compileError() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = "import BenchKit\n\nlet scenario = Scenario(\"broken\") {\n    Phase(\"p\", .constantRate(\"fast\", for: .seconds(1)))\n}\n"
         try source.write(to: folder.appendingPathComponent("broken.swift"), atomically: true, encoding: .utf8)
@@ -98,7 +99,7 @@ struct RunCommandTests {
     @Test("a file without `let scenario` gets an explanation, not an error in generated code")
     func missingScenario() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         try "import BenchKit\n\nlet other = Scenario(\"x\") {}\n".write(
             to: folder.appendingPathComponent("none.swift"), atomically: true, encoding: .utf8)
@@ -111,7 +112,7 @@ struct RunCommandTests {
     @Test("validation errors name the field and the limit, exit code 2, and nothing runs")
     func validationError() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = """
             import BenchKit
@@ -134,7 +135,7 @@ struct RunCommandTests {
     @Test("usage errors: unknown command, bad flag, missing file")
     func usageErrors() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cases: [([String], String)] = [
             (["frobnicate"], "unknown command \"frobnicate\""),
@@ -153,7 +154,7 @@ struct RunCommandTests {
     @Test("help and list")
     func helpAndList() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let help = try bench.run(["run", "--help"], in: folder)
         #expect(help.status == 0)
@@ -167,7 +168,7 @@ struct RunCommandTests {
     @Test("the help of bench and of every command it lists exits 0 and fits in 120 columns")
     func helpFitsATerminal() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let top = try bench.run(["--help"], in: folder)
         #expect(top.status == 0)
@@ -188,7 +189,7 @@ struct RunCommandTests {
     @Test("Ctrl-C stops the run, which still writes its summary marked interrupted (exit 130)")
     func interrupt() throws {
         let bench = try BenchExecutable()
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = """
             import BenchKit

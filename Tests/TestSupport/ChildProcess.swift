@@ -58,12 +58,11 @@ public func runPython(
 public func runPython(
     _ script: String, _ arguments: [String]
 ) throws -> (status: Int32, output: String, errors: String) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-py-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("script.py")
-    try script.write(to: file, atomically: true, encoding: .utf8)
-    return try runPython(arguments: [file.path] + arguments)
+    try withTemporaryFolder("bench-py") { folder in
+        let file = folder.appendingPathComponent("script.py")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        return try runPython(arguments: [file.path] + arguments)
+    }
 }
 
 /// Whether `python3 -c "import <module>"` succeeds: the test peers installed by scripts/install-test-deps.sh

@@ -85,43 +85,44 @@ extension String {
     }
 }
 
-/// ASCII case-insensitive equality of two byte buffers (a tight loop; no generics on the hot path).
+/// ASCII case-insensitive equality of two byte buffers (no generics on the hot path).
+/// - Complexity: O(n). Buffers of 8 bytes or more are compared a word of 8 bytes at a time, the last word overlapping
+///   the one before (``wordsMatchIgnoringCase(_:_:)``); the framing fields' names and tokens are compared on every
+///   response, where a byte at a time cost about 10 instructions a byte (callgrind).
 @inline(__always)
 @usableFromInline
 func asciiCaseInsensitiveEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
     guard lhs.count == rhs.count else { return false }
-    for index in 0..<lhs.count {
-        let a = lhs[index]
-        let b = rhs[index]
-        if a == b { continue }
-        let folded = a | 0x20
-        guard folded == b | 0x20, folded >= UInt8(ascii: "a"), folded <= UInt8(ascii: "z") else { return false }
+    let count = lhs.count
+    guard count >= 8, let left = lhs.baseAddress, let right = rhs.baseAddress else {
+        for index in 0..<count {
+            let a = lhs[index]
+            let b = rhs[index]
+            if a == b { continue }
+            let folded = a | 0x20
+            guard folded == b | 0x20, folded >= UInt8(ascii: "a"), folded <= UInt8(ascii: "z") else { return false }
+        }
+        return true
     }
-    return true
-}
-
-/// Whether `bytes` spell `literal` in any ASCII case, for a `literal` of lower-case letters and `-` only and `bytes`
-/// without a CR (a field name, or an item of a field value): then a byte with bit 5 set (`byte | 0x20`) equals a
-/// literal byte only when it is that letter in either case or `-`, so whole words compare at once.
-/// - Complexity: O(n), 8 bytes a step (the last word overlapping the one before); the framing fields' names and
-///   tokens are read on every response, where a byte at a time cost about 10 instructions a byte (callgrind).
-@inline(__always)
-func equalsLowercaseLiteral(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
-    let count = literal.utf8CodeUnitCount
-    guard bytes.count == count else { return false }
-    guard let base = bytes.baseAddress else { return count == 0 }
-    let expected = UnsafeRawPointer(literal.utf8Start)
-    guard count >= 8 else {
-        return (0..<count).allSatisfy { base[$0] | 0x20 == expected.load(fromByteOffset: $0, as: UInt8.self) }
-    }
-    let fold: UInt64 = 0x2020_2020_2020_2020
     var offset = 0
     while true {
-        let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        guard word | fold == expected.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+        let a = UnsafeRawPointer(left).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let b = UnsafeRawPointer(right).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        guard wordsMatchIgnoringCase(a, b) else { return false }
         if offset == count - 8 { return true }
         offset = min(offset + 8, count - 8)
     }
+}
+
+/// Whether two words of bytes are equal in any ASCII case: each pair of bytes equal, or differing only in bit 5
+/// (0x20) where that byte is a letter.
+@inline(__always)
+func wordsMatchIgnoringCase(_ a: UInt64, _ b: UInt64) -> Bool {
+    let difference = a ^ b
+    if difference == 0 { return true }
+    guard difference & ~0x2020_2020_2020_2020 == 0 else { return false }
+    // Each byte of `difference` is now 0 or 0x20; two places up, each 0x20 is the high bit of its byte.
+    return (difference << 2) & ~letterBytes(a) == 0
 }
 
 extension Collection where Element == UInt8 {

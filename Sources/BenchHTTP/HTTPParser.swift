@@ -492,7 +492,7 @@ public struct HTTPParser: Sendable {
         name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
     ) throws(HTTPParseError) {
         switch name.count {
-        case 14 where equalsLowercaseLiteral(name, Self.contentLength):
+        case 14 where asciiCaseInsensitiveEqual(name, Self.contentLength.bytes):
             for digits in ListItems(value) {
                 guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                     let text = String(decoding: value, as: UTF8.self)
@@ -504,14 +504,14 @@ public struct HTTPParser: Sendable {
                 }
                 framing.contentLength = length
             }
-        case 17 where equalsLowercaseLiteral(name, Self.transferEncoding):
+        case 17 where asciiCaseInsensitiveEqual(name, Self.transferEncoding.bytes):
             for item in value.split(separator: UInt8(ascii: ",")) {
                 framing.transferCodings.append(String(decoding: item.trimmingOWS(), as: UTF8.self))
             }
-        case 10 where equalsLowercaseLiteral(name, Self.connection):
+        case 10 where asciiCaseInsensitiveEqual(name, Self.connection.bytes):
             for token in ListItems(value) {
-                if equalsLowercaseLiteral(token, Self.close) { framing.connectionClose = true }
-                if equalsLowercaseLiteral(token, Self.keepAlive) { framing.connectionKeepAlive = true }
+                if asciiCaseInsensitiveEqual(token, Self.close.bytes) { framing.connectionClose = true }
+                if asciiCaseInsensitiveEqual(token, Self.keepAlive.bytes) { framing.connectionKeepAlive = true }
             }
         default:
             break
@@ -539,6 +539,11 @@ public struct HTTPParser: Sendable {
             return UnsafeBufferPointer(rebasing: value[start..<end].trimmingOWS())
         }
     }
+}
+
+extension StaticString {
+    /// The ASCII bytes of a literal. - Complexity: O(1), no allocation (unlike an array made once behind a lock).
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
 }
 
 /// Whether `byte` may appear in an HTTP token (RFC 9110 §5.6.2): methods and field names.
@@ -607,14 +612,24 @@ func nonNameBytes(_ word: UInt64) -> UInt64 {
     let highs = ones &* 0x80
     let lows = ones &* 0x7F
     let low = word & lows
-    // A byte's high bit is set in each term when its low 7 bits are at least the bound: `x + (0x80 - bound)`
-    // reaches 0x80 exactly when x >= bound.
-    let folded = low | ones &* 0x20  // `A`-`Z` onto `a`-`z`
-    let letter = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
+    // As in ``letterBytes(_:)``: `x + (0x80 - bound)` reaches 0x80 exactly when x >= bound.
     let digit = (low &+ ones &* (0x80 - 0x30)) & ~(low &+ ones &* (0x80 - 0x3A))
     let dash = ~((low ^ ones &* 0x2D) &+ lows)  // high bit set where the byte is `-`
-    let plain = (letter | digit | dash) & ~word & highs  // and below 0x80
+    let plain = letterBytes(word) | (digit | dash) & ~word & highs  // and below 0x80
     return ~plain & highs
+}
+
+/// The bytes of `word` that are ASCII letters, as the high bit of each; exact for every byte, as in
+/// ``nonNameBytes(_:)``.
+@inline(__always)
+func letterBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs = ones &* 0x80
+    // A byte's high bit is set in each term when its low 7 bits are at least the bound: `x + (0x80 - bound)`
+    // reaches 0x80 exactly when x >= bound, and never carries into the next byte.
+    let folded = (word & (ones &* 0x7F)) | (ones &* 0x20)  // `A`-`Z` onto `a`-`z`
+    let letter = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
+    return letter & ~word & highs  // and below 0x80
 }
 
 /// The bytes of `word` below 0x20 or equal to 0x7F, as the high bit of each. A borrow only marks bytes above a true

@@ -106,30 +106,45 @@ struct HTTPParserTests {
         }
     }
 
-    /// The word-at-a-time match of the framing fields' names and tokens agrees with the byte-by-byte
-    /// case-insensitive one for every byte a name or value item may hold (any but a CR) at every place, in any case.
-    @Test func lowercaseLiteralMatchAgreesWithByteByByte() {
-        let literals: [StaticString] = ["content-length", "transfer-encoding", "connection", "close", "keep-alive"]
-        for literal in literals {
-            let spelled = Array(String(describing: literal).utf8)
-            let variants = [spelled, Array(String(describing: literal).uppercased().utf8), Array("Content-Lengths".utf8)]
-            for variant in variants {
+    /// Case-insensitive equality, a word at a time from 8 bytes on, agrees with the byte-by-byte rule (equal, or the
+    /// same letter in the other case): every byte value at every place of each framing name and token, in both
+    /// cases, then random pairs of every length up to 40.
+    @Test func caseInsensitiveEqualityAgreesWithByteByByte() {
+        func byteByByte(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+            lhs.count == rhs.count
+                && zip(lhs, rhs).allSatisfy { a, b in
+                    a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
+                }
+        }
+        func check(_ lhs: [UInt8], _ rhs: [UInt8]) {
+            lhs.withUnsafeBufferPointer { left in
+                rhs.withUnsafeBufferPointer { right in
+                    #expect(asciiCaseInsensitiveEqual(left, right) == byteByByte(lhs, rhs), "\(lhs) against \(rhs)")
+                }
+            }
+        }
+        for literal in ["content-length", "transfer-encoding", "connection", "close", "keep-alive"] {
+            let spelled = Array(literal.utf8)
+            for variant in [spelled, Array(literal.uppercased().utf8)] {
                 for place in variant.indices {
-                    for byte in UInt8.min...UInt8.max where byte != 13 {
+                    for byte in UInt8.min...UInt8.max {
                         var bytes = variant
                         bytes[place] = byte
-                        bytes.withUnsafeBufferPointer { buffer in
-                            spelled.withUnsafeBufferPointer { expected in
-                                #expect(
-                                    equalsLowercaseLiteral(buffer, literal)
-                                        == asciiCaseInsensitiveEqual(buffer, expected), "\(bytes) against \(literal)")
-                            }
-                        }
+                        check(bytes, spelled)
                     }
                 }
             }
-            let shorter = Array(spelled.dropLast())
-            shorter.withUnsafeBufferPointer { #expect(!equalsLowercaseLiteral($0, literal)) }
+            check(Array(spelled.dropLast()), spelled)
+        }
+        var random = SplitMix64(seed: 13)
+        let letters = Array("aZ-@[`{".utf8)
+        for _ in 0..<4000 {
+            let count = Int(random.next() % 41)
+            let lhs = (0..<count).map { _ in
+                random.next() % 5 == 0 ? UInt8(truncatingIfNeeded: random.next()) : letters[Int(random.next() % 7)]
+            }
+            let rhs = lhs.map { byte in random.next() % 3 == 0 ? byte ^ 0x20 : byte }
+            check(lhs, rhs)
         }
     }
 

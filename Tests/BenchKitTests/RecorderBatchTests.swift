@@ -99,6 +99,23 @@ import Testing
         #expect(recorder.snapshot[0].issued == 4 && recorder.live.completed == 4)
     }
 
+    /// A closed-model worker's batch reserves little room up front and grows: it still holds its operations until
+    /// it is full, past that first room, and then records them all at once.
+    @Test func aClosedWorkersBatchGrowsPastItsFirstRoomUntilFull() {
+        let recorder = Self.recorder()
+        let capacity = Recorder.Batch.closedWorkerCapacity
+        #expect(capacity > Recorder.Batch.initialReservation)
+        var batch = Recorder.Batch(capacity: capacity)
+        for step in 0..<capacity {  // 1 us apart: all within 10 ms
+            recorder.started()
+            recorder.completed(
+                phase: 0, call: Self.call(step, spacing: 1_000), intended: .zero, lagNanoseconds: nil, into: &batch)
+            let expected = step == capacity - 1 ? capacity : 0
+            #expect(recorder.snapshot[0].issued == expected, "after \(step + 1) calls")
+        }
+        #expect(recorder.live.completed == capacity && recorder.live.inFlight == 0)
+    }
+
     /// Slow calls are recorded as they complete: a batch whose operations span 10 ms is recorded though not full.
     @Test func aBatchOlderThanTenMillisecondsIsRecorded() {
         let recorder = Self.recorder()

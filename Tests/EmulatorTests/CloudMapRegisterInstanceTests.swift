@@ -96,6 +96,28 @@ struct CloudMapRegisterInstanceTests {
         }
     }
 
+    /// The order of `RegisterInstance`'s checks (fields, service, attributes) and the id its ledger digest is made
+    /// from: the service's id, however the request names the service.
+    @Test("the attributes are checked after the service look-up; a registration by ARN digests as by id")
+    func attributesAfterLookup() throws {
+        let fixture = try CloudMapFixture()
+        let invalid = ["": "empty key"]
+        expectError(CloudMapErrorCode.serviceNotFound) {
+            _ = try fixture.emulator.registerInstance(
+                RegisterInstanceInput(serviceId: "srv-unknown0000000", instanceId: "i-1", attributes: invalid))
+        }
+        expectError(CloudMapErrorCode.invalidInput) { try fixture.register("i-1", attributes: invalid) }
+        let attributes = ["b": "2", "a": "1"]
+        let arn = "arn:aws:servicediscovery:us-east-1:123456789012:service/\(fixture.serviceId)"
+        _ = try fixture.emulator.registerInstance(
+            RegisterInstanceInput(serviceId: arn, instanceId: "i-2", attributes: attributes))
+        let entry = try #require(fixture.entries(.registered).first)
+        #expect(entry.resourceId == "i-2")
+        #expect(
+            entry.parameterDigest
+                == InstanceDigest.of(serviceId: fixture.serviceId, instanceId: "i-2", attributes: attributes))
+    }
+
     @Test("the operation is SUBMITTED for the first half of the delay, PENDING for the second, SUCCESS after")
     func statusTimeline() throws {
         let fixture = try CloudMapFixture()

@@ -41,5 +41,7 @@ public enum AttemptResult: Sendable {
     }
 }
 
-/// Carries one attempt to an endpoint (the in-process emulator, HTTP, or the fault layer wrapping either).
-public typealias AttemptTransport = @Sendable (AWSRequest, RequestContext) async -> AttemptResult
+/// Carries one attempt to an endpoint (the in-process emulator, HTTP, or the fault layer wrapping either), on its
+/// caller's executor, as the layers of a call above it run (`CallPipeline`).
+public typealias AttemptTransport =
+    nonisolated(nonsending) @Sendable (AWSRequest, RequestContext) async -> AttemptResult

@@ -8,7 +8,11 @@ import BenchCore
 /// random is derived from `seed` and the call's sequence number, so a seeded run replays exactly however
 /// calls interleave.
 public struct CallPipeline: Sendable {
-    public typealias Send = @Sendable (AWSRequest, RequestContext, FaultAttempt) async -> InjectedAttempt
+    /// Carries one attempt through the fault layer (or straight to the transport). Like
+    /// ``call(_:sequence:phase:intendedStart:)`` and the layers under it, it runs on its caller's executor: no
+    /// executor check at each layer of every call.
+    public typealias Send =
+        nonisolated(nonsending) @Sendable (AWSRequest, RequestContext, FaultAttempt) async -> InjectedAttempt
 
     public let strategy: any RetryStrategy
     public let tokens: TokenPolicy
@@ -53,7 +57,7 @@ public struct CallPipeline: Sendable {
     ///   - sequence: the call's sequence number in the run, unique per call (keys every random decision).
     ///   - phase: the phase it runs in (for fault windows and reports).
     ///   - intendedStart: when the scheduler meant it to start; defaults to now.
-    public func call(
+    nonisolated(nonsending) public func call(
         _ request: AWSRequest, sequence: UInt64, phase: String? = nil, intendedStart: Instant? = nil
     ) async -> CallRecord {
         var identity = SeedMix.generator(seed, sequence, 0, RandomStream.identity)
@@ -100,7 +104,7 @@ public struct CallPipeline: Sendable {
     }
 
     /// Makes attempt `number`: waits for the rate limiter, sets the token, sends through the fault layer.
-    private func attempt(
+    nonisolated(nonsending) private func attempt(
         _ number: Int, of request: AWSRequest, sequence: UInt64, invocationId: String, requestId: String,
         phase: String?, backoff: UInt64
     ) async -> (AttemptRecord, AttemptResult) {

@@ -62,7 +62,9 @@ public final class FaultInjector: Sendable {
     }
 
     /// Carries one attempt through the faults that hit it and the transport.
-    public func send(_ request: AWSRequest, context: RequestContext, attempt: FaultAttempt) async -> InjectedAttempt {
+    nonisolated(nonsending) public func send(
+        _ request: AWSRequest, context: RequestContext, attempt: FaultAttempt
+    ) async -> InjectedAttempt {
         let hits = plan.hits(
             seed: seed, call: attempt.callSequence, attempt: attempt.attempt, request: request, phase: attempt.phase,
             elapsedSeconds: Double(clock.now.nanoseconds(since: runStart)) / 1e9)

@@ -73,7 +73,10 @@ struct OperationIssuer: Sendable {
 
     /// Generates operation `index`, runs it through the pipeline (token policy, retries, faults, transport),
     /// and records the call, intended to start at `intended`, through `batch` (``Recorder/Batch``).
-    func issue(index: Int, intended: Instant, openModel: Bool, batch: inout Recorder.Batch) async {
+    /// Runs on its caller's executor (``Transport`` says why).
+    nonisolated(nonsending) func issue(
+        index: Int, intended: Instant, openModel: Bool, batch: inout Recorder.Batch
+    ) async {
         let request = request(at: index)
         // A closed model's operation is due when it starts: no lag, and no clock read for one.
         let lag = openModel ? clock.now.nanoseconds(since: intended) : nil

@@ -6,7 +6,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/bench-histogram-XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+# SwiftPM also leaves empty lock files in /tmp named after the package's path (/tmp/_tmp_bench-histogram-..._.build*).
+trap 'rm -rf "$work" "/tmp/${work//\//_}_".build*.lock' EXIT
 mkdir -p "$work/Sources/Ours" "$work/Sources/Runner"
 cp "$repo"/Sources/BenchCore/Histogram*.swift "$repo"/Sources/BenchCore/FixedPointFormat.swift "$work/Sources/Ours/"
 cat > "$work/Package.swift" <<'SWIFT'

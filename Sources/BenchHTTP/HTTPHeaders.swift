@@ -95,13 +95,7 @@ func asciiCaseInsensitiveEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeB
     guard lhs.count == rhs.count else { return false }
     let count = lhs.count
     guard count >= 8, let left = lhs.baseAddress, let right = rhs.baseAddress else {
-        for index in 0..<count {
-            let a = lhs[index]
-            let b = rhs[index]
-            if a == b { continue }
-            let folded = a | 0x20
-            guard folded == b | 0x20, folded >= UInt8(ascii: "a"), folded <= UInt8(ascii: "z") else { return false }
-        }
+        for index in 0..<count where !bytesMatchIgnoringCase(lhs[index], rhs[index]) { return false }
         return true
     }
     var offset = 0
@@ -114,8 +108,17 @@ func asciiCaseInsensitiveEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeB
     }
 }
 
-/// Whether two words of bytes are equal in any ASCII case: each pair of bytes equal, or differing only in bit 5
-/// (0x20) where that byte is a letter.
+/// Whether two bytes are equal in any ASCII case: equal, or the same letter in the other case.
+@inline(__always)
+@usableFromInline
+func bytesMatchIgnoringCase(_ a: UInt8, _ b: UInt8) -> Bool {
+    if a == b { return true }
+    let folded = a | 0x20
+    return folded == b | 0x20 && folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")
+}
+
+/// Whether two words of bytes are equal in any ASCII case, ``bytesMatchIgnoringCase(_:_:)`` for 8 pairs at once: each
+/// pair of bytes equal, or differing only in bit 5 (0x20) where that byte is a letter.
 @inline(__always)
 func wordsMatchIgnoringCase(_ a: UInt64, _ b: UInt64) -> Bool {
     let difference = a ^ b
@@ -136,11 +139,9 @@ extension Collection where Element == UInt8 {
         }
         if let contiguous, let result = contiguous { return result }
         var index = other.startIndex
-        for a in self {
-            let b = other[index]
+        for byte in self {
+            guard bytesMatchIgnoringCase(byte, other[index]) else { return false }
             other.formIndex(after: &index)
-            guard a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
-            else { return false }
         }
         return true
     }

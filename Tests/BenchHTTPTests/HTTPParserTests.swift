@@ -4,6 +4,16 @@ import BenchCore
 
 @Suite("HTTPParser")
 struct HTTPParserTests {
+    /// `count` random bytes: each any byte value one time in `anyByteOneIn`, else one of `pool`.
+    static func randomBytes(
+        _ count: Int, from pool: [UInt8], anyByteOneIn: UInt64, _ random: inout SplitMix64
+    ) -> [UInt8] {
+        (0..<count).map { _ in
+            random.next() % anyByteOneIn == 0
+                ? UInt8(truncatingIfNeeded: random.next()) : pool[Int(random.next() % UInt64(pool.count))]
+        }
+    }
+
     /// Parses `input` fed in `pieces` (split at the given offsets), collecting every message and the EOF one.
     static func parseAll(
         _ input: String, role: HTTPParser.Role, limits: HTTPLimits = HTTPLimits(), splits: [Int] = [],
@@ -99,9 +109,7 @@ struct HTTPParserTests {
         let plain = Array("abcXYZ09-".utf8)
         for _ in 0..<2000 {
             let count = Int(random.next() % 40)
-            let bytes = (0..<count).map { _ in
-                random.next() % 6 == 0 ? UInt8(truncatingIfNeeded: random.next()) : plain[Int(random.next() % 9)]
-            }
+            let bytes = Self.randomBytes(count, from: plain, anyByteOneIn: 6, &random)
             check(bytes, from: count == 0 ? 0 : Int(random.next() % UInt64(count + 1)))
         }
     }
@@ -140,9 +148,7 @@ struct HTTPParserTests {
         let letters = Array("aZ-@[`{".utf8)
         for _ in 0..<4000 {
             let count = Int(random.next() % 41)
-            let lhs = (0..<count).map { _ in
-                random.next() % 5 == 0 ? UInt8(truncatingIfNeeded: random.next()) : letters[Int(random.next() % 7)]
-            }
+            let lhs = Self.randomBytes(count, from: letters, anyByteOneIn: 5, &random)
             let rhs = lhs.map { byte in random.next() % 3 == 0 ? byte ^ 0x20 : byte }
             check(lhs, rhs)
         }
@@ -318,11 +324,7 @@ struct HTTPParserTests {
             var parser = HTTPParser(role: random.next() % 2 == 0 ? .request : .response,
                                     limits: HTTPLimits(maxHeaderBytes: 256, maxHeaderCount: 8, maxBodyBytes: 64))
             for _ in 0..<8 {
-                let piece = (0..<Int(random.next() % 64)).map { _ in
-                    random.next() % 4 == 0
-                        ? UInt8(truncatingIfNeeded: random.next())
-                        : alphabet[Int(random.next() % UInt64(alphabet.count))]
-                }
+                let piece = Self.randomBytes(Int(random.next() % 64), from: alphabet, anyByteOneIn: 4, &random)
                 parser.append(piece)
                 while (try? parser.nextMessage()) != nil {}
             }

@@ -1,4 +1,5 @@
 import AWSModel
+import BenchCore
 import Foundation
 import Resilience
 import Synchronization
@@ -7,9 +8,38 @@ import Synchronization
 /// that the check after the run reads the file once (the checker's pass), not once more to learn what to read
 /// back. `bench check` rebuilds nothing: it reads the saved read-back dump.
 ///
-/// Thread-safe: calls complete on many tasks. Each append takes the writer's lock and one short lock of its own
-/// for the scope (at most a set insertion of the call's resource, usually one already there).
+/// Thread-safe: calls complete on many tasks. A call appended alone takes the writer's lock and one short lock of
+/// its own for the scope (at most a set insertion of the call's resource, usually one already there); calls
+/// gathered in a ``Batch`` take both once per hand-over.
 public final class HistoryLog: Sendable {
+    /// The lines of the calls one closed-model worker completes in a row, gathered without a lock and handed to the
+    /// log together: when they reach ``handOverBytes``, when a call completes ``maxAgeNanoseconds`` after the
+    /// first one gathered, and when the worker stops (``flush(_:)``).
+    ///
+    /// Two workers at full speed appending line by line met on the log's locks: in a profile of the P3 scenario
+    /// the mutexes' contended path and the kernel's futex took about 4 % of the CPU (`docs/performance-journal.md`).
+    ///
+    /// The file then holds each worker's lines in the order its calls completed, and the workers' hand-overs in the
+    /// order they were made: lines of calls that completed at nearly the same time on two workers may be written
+    /// in either order, as they may be when appended one by one. The checker reads a history in any order.
+    public struct Batch: Sendable {
+        /// The lines are handed over when they hold this many bytes (16 KiB, about 25 lines of the P3 scenario).
+        public static let handOverBytes = 16 * 1024
+        /// The lines are handed over when a call completes this long after the first one gathered (10 ms, as
+        /// a recorder batch): a slow worker's lines do not wait for its next 25 calls.
+        public static let maxAgeNanoseconds: UInt64 = 10_000_000
+
+        /// The lines gathered, each ending in a newline.
+        fileprivate var lines: [UInt8] = []
+        fileprivate var count = 0
+        /// When the first call gathered completed.
+        fileprivate var firstEnd = Instant(nanoseconds: 0)
+        /// What the calls gathered touched.
+        fileprivate var scope = ReadBack.Scope()
+
+        public init() {}
+    }
+
     /// The file written.
     public var url: URL { writer.url }
     private let writer: JSONLinesWriter<HistoryLine>
@@ -28,6 +58,34 @@ public final class HistoryLog: Sendable {
         let line = HistoryLine(call, request: request)
         writer.append(line)
         scope.withLock { $0.add(operation: line.call.operation, resource: line.resource) }
+    }
+
+    /// Gathers the line of `call`, which ran `request`, in `batch`, and hands the batch over when it is full or old
+    /// (``Batch``). Takes no lock until then.
+    /// - Complexity: O(size of the line) amortised.
+    public func append(_ call: consuming CallRecord, request: consuming AWSRequest, into batch: inout Batch) {
+        let line = HistoryLine(call, request: request)
+        JSONLinesWriter.encode(line, into: &batch.lines)
+        batch.scope.add(operation: line.call.operation, resource: line.resource)
+        if batch.count == 0 { batch.firstEnd = line.call.end }
+        batch.count += 1
+        if batch.lines.count >= Batch.handOverBytes
+            || line.call.end.nanoseconds(since: batch.firstEnd) >= Batch.maxAgeNanoseconds
+        {
+            flush(&batch)
+        }
+    }
+
+    /// Hands over the lines gathered in `batch`, in their order, and empties it. A worker calls this when it stops,
+    /// so that no call it completed is left out of the file.
+    /// - Complexity: O(size of the lines).
+    public func flush(_ batch: inout Batch) {
+        guard batch.count > 0 else { return }
+        writer.append(lines: &batch.lines, count: batch.count)
+        batch.count = 0
+        let touched = batch.scope
+        batch.scope = ReadBack.Scope()
+        scope.withLock { $0.formUnion(touched) }
     }
 
     /// How many records were appended.

@@ -14,7 +14,10 @@ import Synchronization
 ///
 /// A line is encoded into a buffer on the appender's stack (``ScratchBytes``) and copied into the shared one under
 /// the lock, rather than encoded in place under the lock: with two workers at full speed, encoding under the lock
-/// sent about 3% of the CPU to the mutex's contended path (`_lockSlow` and the kernel's futex).
+/// sent about 3% of the CPU to the mutex's contended path (`_lockSlow` and the kernel's futex). A caller that
+/// completes many records in a row (a closed-model worker, ``HistoryLog/Batch``) gathers their lines in a buffer
+/// of its own (``encode(_:into:)``) and hands them over together (``append(lines:count:)``), one lock for a few
+/// dozen lines.
 ///
 /// A full buffer is written by a serial queue, not by the appender that filled it, so no appender waits for the
 /// disk while holding the lock (a `write` of 256 KiB can block for milliseconds under writeback): buffers are
@@ -68,32 +71,62 @@ public final class JSONLinesWriter<Record: JSONLineEncodable & Sendable>: Sendab
     /// - Complexity: O(size of the record) amortised; no allocation for a line of up to ``lineScratchBytes``.
     public func append(_ record: Record) {
         let backlog = ScratchBytes.with(capacity: Self.lineScratchBytes) { line in
-            record.appendJSON(to: &line)
-            line.append(UInt8(ascii: "\n"))
-            return line.withUnsafeBytes { line in
-                state.withLock { state -> Bool in
-                    state.buffer.append(contentsOf: line)
-                    state.count += 1
-                    guard state.buffer.count >= Self.flushThreshold, let handle = state.handle else { return false }
-                    var next = state.spare.popLast() ?? Self.newBuffer()
-                    swap(&next, &state.buffer)
-                    state.full.append(next)
-                    state.pending += 1
-                    writer.async { [self] in writeOldestFull(to: handle) }
-                    return state.pending > Self.maxPendingBuffers
-                }
-            }
+            Self.encodeLine(record, into: &line)
+            return line.withUnsafeBytes { take($0, lines: 1) }
         }
         if backlog { waitForWrites() }
+    }
+
+    /// Appends `record`'s line to `lines`, a caller's own buffer, without the lock: for a caller that gathers
+    /// lines and hands them over together (``append(lines:count:)``).
+    /// - Complexity: O(size of the record) amortised.
+    public static func encode(_ record: Record, into lines: inout [UInt8]) {
+        ScratchBytes.with(capacity: lineScratchBytes) { line in
+            encodeLine(record, into: &line)
+            line.withUnsafeBytes { lines.append(contentsOf: $0) }
+        }
+    }
+
+    /// Appends `count` lines made by ``encode(_:into:)``, in their order and together, and empties `lines`
+    /// (keeping its capacity). One lock for all of them.
+    /// - Complexity: O(size of the lines) amortised.
+    public func append(lines: inout [UInt8], count: Int) {
+        guard count > 0 else { return }
+        let backlog = lines.withUnsafeBytes { take($0, lines: count) }
+        lines.removeAll(keepingCapacity: true)
+        if backlog { waitForWrites() }
+    }
+
+    /// `record`'s JSON and its newline.
+    private static func encodeLine(_ record: Record, into line: inout ScratchBytes) {
+        record.appendJSON(to: &line)
+        line.append(UInt8(ascii: "\n"))
+    }
+
+    /// Copies `count` whole lines into the buffer under the lock, and hands the buffer to ``writer`` when it is
+    /// full. Returns whether more than ``maxPendingBuffers`` now wait for it (the caller then waits too).
+    private func take(_ bytes: UnsafeRawBufferPointer, lines count: Int) -> Bool {
+        state.withLock { state -> Bool in
+            state.buffer.append(contentsOf: bytes)
+            state.count += count
+            guard state.buffer.count >= Self.flushThreshold, let handle = state.handle else { return false }
+            var next = state.spare.popLast() ?? Self.newBuffer()
+            swap(&next, &state.buffer)
+            state.full.append(next)
+            state.pending += 1
+            writer.async { [self] in writeOldestFull(to: handle) }
+            return state.pending > Self.maxPendingBuffers
+        }
     }
 
     /// Returns once every full buffer handed over so far is written.
     func waitForWrites() { writer.sync {} }
 
-    /// An empty buffer with room for a flush's worth of lines and one more line.
+    /// An empty buffer with room for a flush's worth of lines and one more hand-over (a line, or a worker's
+    /// ``HistoryLog/Batch`` of about ``HistoryLog/Batch/handOverBytes``), so that it does not grow.
     private static func newBuffer() -> [UInt8] {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(flushThreshold + 4096)
+        buffer.reserveCapacity(flushThreshold + 32 * 1024)
         return buffer
     }
 

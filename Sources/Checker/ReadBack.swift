@@ -39,6 +39,14 @@ public struct ReadBack: Sendable {
             default: break
             }
         }
+
+        /// Notes everything `other` touched as well. O(size of `other`).
+        public mutating func formUnion(_ other: Scope) {
+            targetGroups = targetGroups || other.targetGroups
+            targetGroupIds.formUnion(other.targetGroupIds)
+            serviceIds.formUnion(other.serviceIds)
+            deploymentIds.formUnion(other.deploymentIds)
+        }
     }
 
     /// The most pages read per listing, so that a misbehaving endpoint cannot loop forever.

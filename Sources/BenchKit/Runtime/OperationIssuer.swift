@@ -71,11 +71,34 @@ struct OperationIssuer: Sendable {
         return workloads[low].makeRequest(&context)
     }
 
+    /// What one worker gathers between hand-overs: its calls' figures for the recorder (``Recorder/Batch``) and,
+    /// when the run is checked, their history lines (``HistoryLog/Batch``).
+    struct Batch: Sendable {
+        var recorder: Recorder.Batch
+        /// `nil`: each call's line is appended as it completes (an open model's calls, each on a task of its own).
+        var history: HistoryLog.Batch?
+
+        /// A closed-model worker's batch.
+        static func closedWorker() -> Batch {
+            Batch(recorder: Recorder.Batch(capacity: Recorder.Batch.closedWorkerCapacity), history: HistoryLog.Batch())
+        }
+
+        /// One open-model call's batch: recorded and written as it completes.
+        static func single() -> Batch { Batch(recorder: Recorder.Batch(capacity: 1), history: nil) }
+    }
+
+    /// Hands over what `batch` gathered: a worker calls this when it stops, so that nothing it completed is left
+    /// out of its phase or of the history.
+    func flush(_ batch: inout Batch) {
+        recorder.record(&batch.recorder)
+        if let history, batch.history != nil { history.flush(&batch.history!) }
+    }
+
     /// Generates operation `index`, runs it through the pipeline (token policy, retries, faults, transport),
-    /// and records the call, intended to start at `intended`, through `batch` (``Recorder/Batch``).
+    /// and records the call, intended to start at `intended`, through `batch`.
     /// Runs on its caller's executor (``Transport`` says why).
     nonisolated(nonsending) func issue(
-        index: Int, intended: Instant, openModel: Bool, batch: inout Recorder.Batch
+        index: Int, intended: Instant, openModel: Bool, batch: inout Batch
     ) async {
         let request = request(at: index)
         // A closed model's operation is due when it starts: no lag, and no clock read for one.
@@ -83,7 +106,12 @@ struct OperationIssuer: Sendable {
         recorder.started()
         let call = await pipeline.call(
             request, sequence: sequenceBase + UInt64(index), phase: phaseName, intendedStart: intended)
-        recorder.completed(phase: phase, call: call, intended: intended, lagNanoseconds: lag, into: &batch)
-        history?.append(call, request: request)
+        recorder.completed(phase: phase, call: call, intended: intended, lagNanoseconds: lag, into: &batch.recorder)
+        guard let history else { return }
+        if batch.history != nil {
+            history.append(call, request: request, into: &batch.history!)
+        } else {
+            history.append(call, request: request)
+        }
     }
 }

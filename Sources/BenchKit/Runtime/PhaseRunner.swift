@@ -77,7 +77,7 @@ struct PhaseRunner: Sendable {
                 if stop.isStopped { break }
                 await slots.acquire()
                 group.addTask {
-                    var batch = Recorder.Batch(capacity: 1)
+                    var batch = OperationIssuer.Batch.single()
                     await issuer.issue(index: operation, intended: intended, openModel: true, batch: &batch)
                     slots.release()
                 }
@@ -99,7 +99,7 @@ struct PhaseRunner: Sendable {
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
                 group.addTask {
-                    var batch = Recorder.Batch(capacity: Recorder.Batch.closedWorkerCapacity)
+                    var batch = OperationIssuer.Batch.closedWorker()
                     let issuer = issuer.forWorker()
                     while !stop.isStopped {
                         let now = clock.now  // one reading: the deadline's check, and when the operation is due
@@ -108,7 +108,7 @@ struct PhaseRunner: Sendable {
                         if operation >= limit { break }
                         await issuer.issue(index: operation, intended: now, openModel: false, batch: &batch)
                     }
-                    recorder.record(&batch)
+                    issuer.flush(&batch)
                 }
             }
             await drainIfStopped(&group)

@@ -99,20 +99,18 @@ public final class CodeDeployEmulator: Sendable {
                 "targetIds names \(ids.count) targets; at most \(maximum) are allowed per request")
         }
         let now = clock.now
-        // Positions answered so far, on the stack: an id named twice is answered once. At most 25, so a linear
+        // The positions to answer, on the stack: an id named twice is answered once. At most 25, so a linear
         // scan of the positions costs less than hashing each id into a set.
         let answer = try withUnsafeTemporaryAllocation(of: Int.self, capacity: ids.count) {
             (seen: UnsafeMutableBufferPointer<Int>) throws(ServiceError) -> [DeploymentTarget] in
             var seenCount = 0
-            var answer: [DeploymentTarget] = []
-            answer.reserveCapacity(ids.count + 1)  // + 1: room for the extraBatchGetIds mutation's target
             for id in ids {
                 let position = try Self.position(of: id, in: deployment)
                 if seen[..<seenCount].contains(position) { continue }
                 seen[seenCount] = position
                 seenCount += 1
-                answer.append(deployment.answer(at: position, at: now, clock: clock))
             }
+            var answer = deployment.answers(at: seen[..<seenCount], at: now, clock: clock)
             if configuration.mutations.extraBatchGetIds,
                 let extra = deployment.targets.indices.first(where: { !seen[..<seenCount].contains($0) })
             {

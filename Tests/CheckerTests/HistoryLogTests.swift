@@ -1,4 +1,5 @@
-import Checker
+import AWSModel
+@testable import Checker
 import Foundation
 import Testing
 
@@ -37,6 +38,27 @@ import Testing
         #expect(gathered.targetGroups && gathered.targetGroupIds == [rig.groupId])
         #expect(gathered.serviceIds == [rig.serviceId] && gathered.deploymentIds == [rig.deploymentId])
         #expect(Set(read) == Set(lines.compactMap(HistoryLineTests.record)))
+    }
+
+    /// A batch notes each resource once however often its calls name it, and every one however many it names: the
+    /// scope it hands over is the scope of its lines, past the pairs it looks up before hashing (`notedLimit`).
+    @Test func aBatchNotesEveryResourceItsCallsName() async throws {
+        let rig = try CheckerRig(seed: 4)
+        let template = try #require(await rig.runLines(calls: 1, only: "RegisterTargets").first)
+        let groups = (0..<(HistoryLog.Batch.notedLimit + 4)).map { "tg-\($0)" }
+        let url = try HistoryJSONLineDecodingTests.historyFile("")
+        defer { HistoryJSONLineDecodingTests.remove(url) }
+        let log = try HistoryLog(url: url)
+        var batch = HistoryLog.Batch()
+        for group in groups + groups.reversed() {
+            let request = AWSRequest.lattice(.registerTargets(RegisterTargetsInput(
+                targetGroupIdentifier: group, targets: [Target(id: "10.0.0.1", port: 80)])))
+            log.append(template.call, request: request, into: &batch)
+        }
+        log.flush(&batch)
+        let gathered = try log.close()
+        #expect(gathered.targetGroupIds == Set(groups))
+        #expect(!gathered.targetGroups && gathered.serviceIds.isEmpty && gathered.deploymentIds.isEmpty)
     }
 
     /// Lines gathered in a batch reach the log only when handed over: when a call completes `maxAgeNanoseconds`

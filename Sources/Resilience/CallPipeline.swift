@@ -72,7 +72,8 @@ public struct CallPipeline: Sendable {
             let number = attempts.count + 1
             let (record, result) = await attempt(
                 number, of: request, sequence: sequence, invocationId: invocationId,
-                requestId: UUIDText.make(&identity), phase: phase, backoff: backoff)
+                requestId: UUIDText.make(&identity), phase: phase, backoff: backoff,
+                intended: number == 1 ? start : nil)
             // The end is read first, so that the record moves into the list rather than being copied into it (six
             // retains and releases a call, counted with `scripts/count-calls.sh`).
             let end = record.end
@@ -104,11 +105,13 @@ public struct CallPipeline: Sendable {
     }
 
     /// Makes attempt `number`: waits for the rate limiter, sets the token, sends through the fault layer.
+    /// `intended` is when it is due, when the caller has just read the clock (the first attempt is due when the call
+    /// starts); `nil` reads it.
     nonisolated(nonsending) private func attempt(
         _ number: Int, of request: AWSRequest, sequence: UInt64, invocationId: String, requestId: String,
-        phase: String?, backoff: UInt64
+        phase: String?, backoff: UInt64, intended: Instant?
     ) async -> (AttemptRecord, AttemptResult) {
-        let intended = clock.now
+        let intended = intended ?? clock.now
         let limiterWait = strategy.admit(at: intended)
         var token: String?
         let result: AttemptResult

@@ -65,9 +65,13 @@ public final class FaultInjector: Sendable {
     nonisolated(nonsending) public func send(
         _ request: AWSRequest, context: RequestContext, attempt: FaultAttempt
     ) async -> InjectedAttempt {
+        // One reading for the plan's windows and, unless a latency fault sleeps first, the send time: nothing but
+        // the plan's draws lies between them.
+        let now = clock.now
         let hits = plan.hits(
             seed: seed, call: attempt.callSequence, attempt: attempt.attempt, request: request, phase: attempt.phase,
-            elapsedSeconds: Double(clock.now.nanoseconds(since: runStart)) / 1e9)
+            elapsedSeconds: Double(now.nanoseconds(since: runStart)) / 1e9)
+        var slept = false
         var events: [FaultEvent] = []
         func log(_ hit: FaultPlan.Hit, _ detail: String) {
             let event = FaultEvent(
@@ -85,13 +89,14 @@ public final class FaultInjector: Sendable {
             log(hit, "\(distribution.detail): +\(hit.latencyNanoseconds / 1_000)us")
             do {
                 try await clock.sleep(nanoseconds: hit.latencyNanoseconds)
+                slept = true
             } catch {
                 let failure = TransportFailure(
                     kind: TransportFailure.Kind.cancelled, detail: "cancelled", requestSent: false)
                 return InjectedAttempt(result: .failure(failure), sentAt: clock.now, faults: events)
             }
         }
-        let sentAt = clock.now
+        let sentAt = slept ? clock.now : now
         guard let outcome else {
             return InjectedAttempt(result: await transport(request, context), sentAt: sentAt, faults: events)
         }

@@ -14,6 +14,24 @@ import Testing
         #expect(Self.text { JSONText.appendInteger(value, to: &$0) } == String(value))
     }
 
+    /// Every digit count, either side of each power of ten, and seeded values of every magnitude: the digits come two
+    /// at a time from a table, and an odd count ends with one.
+    @Test func unsignedIntegersOfEveryLength() {
+        var values: [UInt64] = []
+        var power: UInt64 = 1
+        for _ in 0..<20 {
+            values += [power - 1, power, power + 1]
+            let (next, overflow) = power.multipliedReportingOverflow(by: 10)
+            if overflow { break }
+            power = next
+        }
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<2_000 { values.append(random.next() >> (random.next() % 64)) }
+        for value in values {
+            #expect(Self.text { JSONText.appendInteger(value, to: &$0) } == String(value), "\(value)")
+        }
+    }
+
     @Test(arguments: [0, -1, -9, -10, 10, Int.max, Int.min, Int.min + 1])
     func signedIntegers(_ value: Int) {
         #expect(Self.text { JSONText.appendInteger(value, to: &$0) } == String(value))

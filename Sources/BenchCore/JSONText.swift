@@ -93,7 +93,8 @@ public enum JSONText {
 
     /// Copies `utf8`, escaping what JSON (and `escapingNonASCII`) requires.
     /// - Complexity: O(n). The leading run that needs no escaping, usually the whole string, is found eight bytes
-    ///   at a time (``needsEscaping(_:escapingNonASCII:)``), then the rest a byte at a time.
+    ///   at a time (``needsEscaping(_:escapingNonASCII:)``), a string of eight bytes or more ending in one more
+    ///   word read, then the rest a byte at a time.
     @inlinable
     static func appendEscaped(
         _ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout some JSONByteSink, escapingNonASCII: Bool
@@ -106,6 +107,15 @@ public enum JSONText {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if needsEscaping(word, escapingNonASCII: escapingNonASCII) { break }
                 index += 8
+            }
+            // Every whole word was plain: the tail, shorter than a word, is checked as the string's last eight bytes
+            // (overlapping the words already checked) rather than a byte at a time.
+            if index + 8 > utf8.count, index < utf8.count, utf8.count >= 8,
+                !needsEscaping(
+                    base.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self),
+                    escapingNonASCII: escapingNonASCII)
+            {
+                index = utf8.count
             }
         }
         while index < utf8.count {

@@ -50,19 +50,23 @@ import Testing
     }
 
     /// Each character that needs escaping (and its plain neighbours `!`, `#`, `[`, `]`, `~`, space), at every
-    /// position of a 17-character ASCII string, in both styles, against a character-by-character reference: the
-    /// eight-bytes-at-a-time scan finds every one and no other.
+    /// position of ASCII strings of every tail length around one, two and four words, in both styles, against a
+    /// character-by-character reference: the eight-bytes-at-a-time scan, and its last word read over the tail, find
+    /// every one and no other.
     @Test(arguments: [
         "\"", "\\", "\u{0}", "\u{1F}", "\n", "\u{7F}", "é", "😀", "!", "#", "[", "]", "~", " ", "\u{80}", "\u{FF}",
     ])
     func everyPositionAgainstAReference(_ special: String) {
-        for position in 0...16 {
-            var characters = Array(repeating: Character("a"), count: 17)
-            characters[position] = Character(special)
-            let value = String(characters)
-            for style in [JSONText.NonASCII.verbatim, .escaped] {
-                let written = Self.text { JSONText.appendString(value, to: &$0, nonASCII: style) }
-                #expect(written == Self.reference(value, escaped: style == .escaped), "\(position) \(style)")
+        for length in [1, 7, 8, 9, 15, 16, 17, 23, 31, 36] {
+            for position in 0..<length {
+                var characters = Array(repeating: Character("a"), count: length)
+                characters[position] = Character(special)
+                let value = String(characters)
+                for style in [JSONText.NonASCII.verbatim, .escaped] {
+                    let written = Self.text { JSONText.appendString(value, to: &$0, nonASCII: style) }
+                    #expect(
+                        written == Self.reference(value, escaped: style == .escaped), "\(length) \(position) \(style)")
+                }
             }
         }
     }

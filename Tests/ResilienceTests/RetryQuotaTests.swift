@@ -69,6 +69,34 @@ struct RetryQuotaTests {
         #expect(timeouts[16] == 3 && timeouts[17] == 2)
     }
 
+    /// Threads spending and refilling one quota at once lose no update: every amount taken and given back leaves
+    /// the pool where it started, and each refusal is counted once.
+    @Test func concurrentSpendingAndRefillingKeepTheCount() async {
+        let quota = RetryQuota(capacity: 12)  // four workers taking up to 7 each: some are refused
+        let refused = await withTaskGroup(of: Int.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var refused = 0
+                    for round in 0..<100_000 {
+                        let amount = 1 + (worker + round) % 7
+                        if quota.acquire(amount) { quota.release(amount) } else { refused += 1 }
+                    }
+                    return refused
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(quota.available == 12)
+        #expect(quota.exhaustionEvents == refused)
+        // A full pool takes nothing more; an empty one refuses and counts.
+        quota.release(5)
+        #expect(quota.available == 12)
+        #expect(quota.acquire(12) && !quota.acquire(1))
+        #expect(quota.exhaustionEvents == refused + 1)
+        quota.release(Int.max)
+        #expect(quota.available == 12)
+    }
+
     @Test func legacyHasNoQuota() async {
         let counts = await Self.attempts(LegacyRetryStrategy(), [Fixtures.latticeInternal], calls: 60)
         #expect(counts.allSatisfy { $0 == 5 })

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Lock-free, and a success while the pool is full (every call of a healthy run) only reads it: the workers of a
 /// run share one quota, and a write by each success, even under a lock, moved its memory between their cores at
-/// every call (`RetryQuota.release` was 3 % of the CPU of issue 8's cheapest call; `docs/performance-journal.md`).
+/// every call (`RetryQuota.release` was 3 % of the profile of issue 8's cheapest call; `docs/performance-journal.md`).
 public final class RetryQuota: Sendable {
     /// The capacity the quota starts with and never exceeds (botocore: 500).
     public let capacity: Int

@@ -2,6 +2,7 @@ import AWSModel
 import BenchCore
 import Foundation
 import Emulator
+import Synchronization
 import Testing
 
 @Suite("CodeDeploy targets")
@@ -154,6 +155,34 @@ struct CodeDeployTargetTests {
             let expected = try fresh.targets(freshIds, of: freshId)
             #expect(try reader.targets(targetIds, of: id) == expected, "at \(instant) ns")
             #expect(try reader.targets(targetIds, of: id) == expected, "at \(instant) ns, read twice")
+        }
+    }
+
+    /// Each reading thread keeps answers of its own (`ThreadSlot`): reads on many threads, through the schedule,
+    /// answer what one thread's reads answer, whichever replica served them and whatever it kept from before.
+    @Test("reads on many threads at once answer what one thread's reads answer",
+          arguments: [ComputePlatform.server, .ecs])
+    func concurrentReads(platform: ComputePlatform) throws {
+        let shared = CodeDeployFixture()
+        let (id, targetIds) = try shared.deployment(platform, targets: 30)
+        let single = CodeDeployFixture()
+        _ = try single.deployment(platform, targets: 30)
+        for instant in stride(from: UInt64(0), through: 20_000_000_000, by: 250_000_000) {
+            shared.clock.advance(to: Instant(nanoseconds: instant))
+            single.clock.advance(to: Instant(nanoseconds: instant))
+            let expected = try single.targets(targetIds, of: id)
+            let differing = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: 8) { reader in
+                // Each reader its own rotation of the ids, so replicas also see them in different orders.
+                let turn = reader * 7 % targetIds.count
+                let ids: [String] = Array(targetIds[turn...]) + Array(targetIds[..<turn])
+                let read = (try? shared.targets(ids, of: id)) ?? []
+                let byId = Dictionary(uniqueKeysWithValues: expected.map { ($0.targetId ?? "", $0) })
+                if read.count != ids.count || zip(read, ids).contains(where: { byId[$1] != $0 }) {
+                    differing.add(1, ordering: .relaxed)
+                }
+            }
+            #expect(differing.load(ordering: .relaxed) == 0, "at \(instant) ns")
         }
     }
 

@@ -6,8 +6,9 @@
 #     --out DIR       where perf.json and the raw outputs go (default reports/perf-<UTC time>)
 #     --update-docs   copy perf.json to docs/perf.json and the table into docs/performance.md
 #   P6's request counts: PERF_P6_SMALL (default 1000000) and PERF_P6_LARGE (default 10000000); P1's, P3's and
-#   P5's rounds: PERF_P1_ROUNDS (default 5), PERF_P3_ROUNDS and PERF_P5_ROUNDS (default 3 each). The runs'
-#   history.jsonl and ledger.jsonl (about 2 GB a suite run) are deleted once read; PERF_KEEP_HISTORY=1 keeps them.
+#   P5's rounds: PERF_P1_ROUNDS (default 5), PERF_P3_ROUNDS and PERF_P5_ROUNDS (default 3 each); P3's rounds of
+#   each operation alone: PERF_P3_OPERATION_ROUNDS (default 2, 0 skips them). The runs' history.jsonl and
+#   ledger.jsonl (about 2 GB a suite run) are deleted once read; PERF_KEEP_HISTORY=1 keeps them.
 # Installs what it needs (wrk and nginx from Debian packages, boto3 and moto from PyPI) with
 # scripts/install-test-deps.sh, builds bench in release mode, then runs scripts/perf/run.py. See docs/performance.md.
 set -euo pipefail

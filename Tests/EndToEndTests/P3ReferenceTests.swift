@@ -56,13 +56,30 @@ struct P3ReferenceTests {
         return profile
     }
 
-    @Test("bad arguments print the usage and exit 2", arguments: [[], ["0", "2", "/tmp/x"], ["10", "65", "/tmp/x"]])
+    @Test("bad arguments print the usage and exit 2", arguments: [
+        [], ["0", "2", "/tmp/x"], ["10", "65", "/tmp/x"], ["10", "2", "/tmp/x", "DeregisterTargets"],
+    ])
     func badArguments(arguments: [String]) throws {
         let folder = try makeTemporaryFolder("bench-e2e")
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runProcess(try Self.build(in: folder), arguments)
         #expect(result.status == 2)
-        #expect(result.errors.contains("usage: p3ref CALLS THREADS HISTORY (CALLS >= 1, THREADS 1...64)"))
+        #expect(result.errors.contains("usage: p3ref CALLS THREADS HISTORY [OPERATION] (CALLS >= 1, THREADS 1...64, "
+            + "OPERATION one of RegisterTargets, CreateTargetGroup, BatchGetDeploymentTargets, RegisterInstance)"))
+    }
+
+    @Test("with OPERATION, every call is that operation, as `bench run --only` makes the P3 scenario's", arguments: [
+        "RegisterTargets", "CreateTargetGroup", "BatchGetDeploymentTargets", "RegisterInstance",
+    ])
+    func oneOperation(operation: String) throws {
+        let folder = try makeTemporaryFolder("bench-e2e")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let history = folder.appendingPathComponent("reference.jsonl")
+        let result = try runProcess(try Self.build(in: folder), ["2000", "2", history.path, operation])
+        try #require(result.status == 0, "\(result.errors)")
+        let profile = try Self.profile(history)
+        #expect(Array(profile.keys) == [operation])
+        #expect(profile[operation]?.count == 2_000)
     }
 
     @Test("writes bench's history lines for P3's mix: the same members, about the same size, the same weights")

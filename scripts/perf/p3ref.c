@@ -25,8 +25,10 @@
  *     64 KiB buffer of its thread, which goes to HISTORY with write() when full.
  * Nothing fails, so the retry layer is a check of the outcome.
  *
- * Usage: p3ref CALLS THREADS HISTORY
+ * Usage: p3ref CALLS THREADS HISTORY [OPERATION]
  *   -> one line: "calls N seconds S cpu_us_per_call C calls_per_second R history_bytes_per_call B ledger_entries E"
+ * With OPERATION (one of the four names), every call is that operation, as `bench run ... --only OPERATION` runs
+ * the P3 scenario: the suite compares each operation's cost alone.
  * scripts/perf/run.py runs it in each P3 round; Tests/EndToEndTests/P3ReferenceTests.swift holds its history lines
  * to a real bench run's.
  */
@@ -387,10 +389,13 @@ static void flush(worker *w) {
 static const char *OPERATIONS[] = {"RegisterTargets", "CreateTargetGroup", "BatchGetDeploymentTargets",
                                    "RegisterInstance"};
 
+/* The one operation every call makes (an index into OPERATIONS), or -1 for the mix. */
+static int only_operation = -1;
+
 static void call(worker *w, uint64_t sequence) {
     uint64_t *s = &w->rng;
     unsigned pick = below(s, 10);
-    int op = pick < 4 ? 0 : pick < 5 ? 1 : pick < 8 ? 2 : 3;
+    int op = only_operation >= 0 ? only_operation : pick < 4 ? 0 : pick < 5 ? 1 : pick < 8 ? 2 : 3;
     uint64_t intended = now_ns() - started, start = now_ns() - started;
     context c = {.attempt = 1, .ledger = &w->ledger};
     uuid(s, c.invocation_id);
@@ -611,9 +616,13 @@ static double cpu_seconds(void) {
 }
 
 int main(int argc, char **argv) {
-    long calls = argc == 4 ? atol(argv[1]) : 0, threads = argc == 4 ? atol(argv[2]) : 0;
-    if (calls < 1 || threads < 1 || threads > 64) {
-        fprintf(stderr, "usage: p3ref CALLS THREADS HISTORY (CALLS >= 1, THREADS 1...64)\n");
+    long calls = argc == 4 || argc == 5 ? atol(argv[1]) : 0, threads = argc == 4 || argc == 5 ? atol(argv[2]) : 0;
+    if (argc == 5)
+        for (int o = 0; o < 4; o++)
+            if (strcmp(argv[4], OPERATIONS[o]) == 0) only_operation = o;
+    if (calls < 1 || threads < 1 || threads > 64 || (argc == 5 && only_operation < 0)) {
+        fprintf(stderr, "usage: p3ref CALLS THREADS HISTORY [OPERATION] (CALLS >= 1, THREADS 1...64, OPERATION one "
+                        "of RegisterTargets, CreateTargetGroup, BatchGetDeploymentTargets, RegisterInstance)\n");
         return 2;
     }
     int fd = open(argv[3], O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);

@@ -50,7 +50,10 @@ MEASURES = [f"P{n}" for n in range(1, 8)]
 # Counts taken from the environment: name -> (default, lowest, highest).
 KNOBS = {"PERF_P1_ROUNDS": (5, 1, 100), "PERF_P3_ROUNDS": (3, 1, 100), "PERF_P5_ROUNDS": (3, 1, 100),
          "PERF_P6_SMALL": (1_000_000, 1, 1_000_000_000), "PERF_P6_LARGE": (10_000_000, 1, 1_000_000_000),
-         "PERF_KEEP_HISTORY": (0, 0, 1)}
+         "PERF_P3_OPERATION_ROUNDS": (2, 0, 100), "PERF_KEEP_HISTORY": (0, 0, 1)}
+
+# P3's operations, as `bench run --only` and scripts/perf/p3ref.c name them.
+P3_OPERATIONS = ("RegisterTargets", "CreateTargetGroup", "BatchGetDeploymentTargets", "RegisterInstance")
 
 # What a run folder holds that the suite does not read and that makes up nearly all of its size: about 2 GB a suite
 # run (a P3 round's history.jsonl is 360 MB, its ledger.jsonl 190 MB). Deleted once the run's figures are read,
@@ -247,7 +250,8 @@ http {{
 
         One run moved by a fifth from one minute to the next on this shared machine, so PERF_P3_ROUNDS rounds
         (each: with history, then --no-check, then the floor, then the C reference) run in turn and the figures
-        are the medians of the rounds."""
+        are the medians of the rounds. Then where the gap to the C reference is: each operation alone
+        (operations())."""
         scenario = os.path.join(self.repo, "scenarios", "perf", "pipeline.swift")
         floor = os.path.join(self.repo, "scenarios", "perf", "pipeline-floor.swift")
         for source in (scenario, floor):
@@ -291,13 +295,39 @@ http {{
                    "<= 1.0"),
             figure("P3", "pipeline CPU per logical operation vs the C reference" + suffix, cpu, "us", c_cpu,
                    "C reference (scripts/perf/p3ref.c)", "<= 1.0"),
-        ]
+        ] + self.operations(scenario, scale, calls)
 
-    def c_reference(self, number, calls):
-        """scripts/perf/p3ref.c: `calls` calls of P3's mix in plain C on as many threads as cores, its history
-        written beside the round's runs (and deleted as theirs are). Its CPU us per call and its calls/s."""
+    def operations(self, scenario, scale, calls):
+        """Each of P3's operations alone, bench against the C reference: the P3 scenario with `--only OPERATION`
+        (its setup, retries, faults, recorder and history as they are) and scripts/perf/p3ref.c with every call
+        that operation, one after the other, PERF_P3_OPERATION_ROUNDS rounds (default 2; 0 skips them). The
+        figures are the CPU a call of each, at the round of the median ratio: which operation the gap between
+        bench and plain C is in."""
+        rounds = knob("PERF_P3_OPERATION_ROUNDS")
+        figures = []
+        for operation in P3_OPERATIONS if rounds else ():
+            pairs = []
+            for number in range(1, rounds + 1):
+                phase = self.bench_run(scenario, f"P3-{operation}-{number}",
+                                       scale + ["--only", operation])["phases"][0]
+                c_cpu, _ = self.c_reference(f"{operation}-{number}", calls, operation)
+                pairs.append((phase["cpuMicrosecondsPerOperation"], c_cpu))
+                log(f"P3 {operation} alone, round {number}: bench {pairs[-1][0]:.2f} us a call, the C reference "
+                    f"{c_cpu:.2f} us")
+            bench_cpu, c_cpu = median_round(pairs, lambda pair: pair[0] / pair[1])
+            figures.append(figure(
+                "P3", f"{operation} alone (--only): CPU per call vs the C reference (round of the median ratio "
+                f"of {rounds})", bench_cpu, "us", c_cpu, "C reference, the same operation (scripts/perf/p3ref.c)",
+                "<= 1.0"))
+        return figures
+
+    def c_reference(self, number, calls, operation=None):
+        """scripts/perf/p3ref.c: `calls` calls of P3's mix (or of `operation` alone) in plain C on as many threads
+        as cores, its history written beside the round's runs (and deleted as theirs are). Its CPU us per call and
+        its calls/s."""
         history = os.path.join(self.out, f"P3-{number}-c-reference-history.jsonl")
-        output = self.run([self.c_program("p3ref"), str(calls), str(os.cpu_count() or 1), history]).stdout
+        output = self.run([self.c_program("p3ref"), str(calls), str(os.cpu_count() or 1), history,
+                           *([operation] if operation else [])]).stdout
         with open(os.path.join(self.out, f"P3-{number}-c-reference.txt"), "w") as f:
             f.write(output)
         if not knob("PERF_KEEP_HISTORY"):
@@ -450,7 +480,8 @@ def main():
         epilog="P1's alternating rounds of wrk and bench: PERF_P1_ROUNDS (default 5). "
                "P6's request counts: PERF_P6_SMALL (default 1000000), PERF_P6_LARGE (default 10000000). "
                "P3's rounds (with history, then --no-check, then the cheapest call, then the C reference, "
-               "scripts/perf/p3ref.c; then as many of the emulator alone): PERF_P3_ROUNDS (default 3). "
+               "scripts/perf/p3ref.c; then as many of the emulator alone): PERF_P3_ROUNDS (default 3); then each "
+               "operation alone, bench (--only) and the C reference: PERF_P3_OPERATION_ROUNDS (default 2, 0 skips). "
                "P5's rounds of bench and the C pacer: PERF_P5_ROUNDS (default 3). "
                "The runs' history.jsonl and ledger.jsonl (about 2 GB a suite run) are deleted once read; "
                "PERF_KEEP_HISTORY=1 keeps them.")

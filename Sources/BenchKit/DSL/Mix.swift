@@ -34,6 +34,20 @@ public struct Mix: ScenarioComponent, PhaseComponent {
         }
     }
 
+    /// The operation names ``allOperations`` holds: every operation a mix can draw.
+    public static var operationNames: [String] { allOperations.workloads.map(\.operationName) }
+
+    /// The operation names of this mix's workloads, in declaration order, each once.
+    public var operationNames: [String] {
+        var seen: Set<String> = []
+        return workloads.map(\.operationName).filter { seen.insert($0).inserted }
+    }
+
+    /// This mix with only the workloads of `operations`; their weights keep their ratios.
+    public func keeping(_ operations: Set<String>) -> Mix {
+        Mix(workloads: workloads.filter { operations.contains($0.operationName) })
+    }
+
     public func apply(to scenario: inout Scenario) { scenario.defaultMix = self }
     public func apply(to phase: inout Phase) { phase.mix = self }
 }

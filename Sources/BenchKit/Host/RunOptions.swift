@@ -1,6 +1,7 @@
 import AWSModel
 import BenchCore
 import Emulator
+import Foundation
 import Resilience
 
 /// The command-line options of `bench run` that override a scenario without editing it.
@@ -23,6 +24,8 @@ public struct RunOptions: Sendable, Hashable {
     public var faults: [Fault] = []
     /// The retry strategy replacing the scenario's (`--retry MODE`).
     public var retry: String?
+    /// The operations every mix keeps, the others dropped (`--only OP[,OP...]`, repeatable); empty: all.
+    public var only: Set<String> = []
     /// Thresholds added to the scenario's gate (`--threshold`, repeatable).
     public var thresholds: [Threshold] = []
     /// Every threshold (file and flags) stops the run at its first breach after ``abortGrace`` (`--abort-on-fail`).
@@ -51,6 +54,8 @@ public struct RunOptions: Sendable, Hashable {
             + String(repeating: " ", count: 25) + "error5xx, duplicate, lose-response, latency, reset; keys p, op, phase,\n"
             + String(repeating: " ", count: 25) + "from, to, ms, variant, mode (docs/faults.md)"),
         ("--retry MODE", "retry strategy under test: none, legacy, standard, standard2026 or adaptive"),
+        ("--only OP[,OP]", "run only these operations of each phase's mix, weights kept in ratio (repeatable);\n"
+            + String(repeating: " ", count: 25) + "e.g. --only RegisterTargets to measure one operation alone"),
         ("--threshold EXPR", "add a gate threshold, e.g. 'p99(RegisterTargets) < 50ms' (repeatable; see docs/ci.md)"),
         ("--abort-on-fail", "stop the run at the first threshold breach (exit code 3) instead of at the end"),
         ("--abort-grace D", "with --abort-on-fail: ignore breaches during the first D of load (e.g. 10s)"),
@@ -115,6 +120,15 @@ public struct RunOptions: Sendable, Hashable {
                     throw UsageError("--retry must be one of none, legacy, standard, standard2026, adaptive (got \"\(mode)\")")
                 }
                 options.retry = mode
+            case "--only":
+                let names = try value(argument).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                for name in names {
+                    guard Mix.operationNames.contains(name) else {
+                        let known = Mix.operationNames.joined(separator: ", ")
+                        throw UsageError("--only: unknown operation \"\(name)\" (one of \(known))")
+                    }
+                    options.only.insert(name)
+                }
             case "--threshold": options.thresholds.append(try Threshold.parse(try value(argument)))
             case "--abort-on-fail": options.abortOnFail = true
             case "--abort-grace":
@@ -149,6 +163,20 @@ public struct RunOptions: Sendable, Hashable {
         return kept
     }
 
+    /// What these options cannot do to `scenario`, before they are applied: a phase whose mix has none of
+    /// `--only`'s operations (it would have nothing to run).
+    public func issues(in scenario: Scenario) -> [ValidationIssue] {
+        guard !only.isEmpty else { return [] }
+        let named = Mix.operationNames.filter(only.contains).joined(separator: ",")
+        return scenario.phases.enumerated().compactMap { index, phase in
+            let operations = (phase.mix ?? scenario.defaultMix ?? .allOperations).operationNames
+            guard !operations.contains(where: only.contains) else { return nil }
+            return ValidationIssue(
+                path: "phases[\(index)] \"\(phase.name)\".mix",
+                message: "--only \(named) leaves no operation (its mix: \(operations.joined(separator: ", ")))")
+        }
+    }
+
     /// `scenario` with these overrides applied.
     public func applied(to scenario: Scenario) -> Scenario {
         var scenario = scenario
@@ -164,6 +192,12 @@ public struct RunOptions: Sendable, Hashable {
         if noCheck { scenario.checksIdempotency = false }
         if let retry, let mode = RunOptions.retryModes[retry] { scenario.retry = mode }
         scenario.thresholds += thresholds
+        if !only.isEmpty {
+            for index in scenario.phases.indices {
+                scenario.phases[index].mix = (scenario.phases[index].mix ?? scenario.defaultMix ?? .allOperations)
+                    .keeping(only)
+            }
+        }
         if abortOnFail {
             for index in scenario.thresholds.indices where scenario.thresholds[index].abortGrace == nil {
                 scenario.thresholds[index].abortGrace = abortGrace

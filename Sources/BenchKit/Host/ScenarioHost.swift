@@ -20,8 +20,9 @@ public enum ScenarioHost {
         } catch {
             fail("error: \(error)", .usageError)
         }
+        let optionIssues = options.issues(in: scenario)
         let scenario = options.applied(to: scenario)
-        let issues = scenario.validationIssues() + scenario.thresholdIssues()
+        let issues = optionIssues.isEmpty ? scenario.validationIssues() + scenario.thresholdIssues() : optionIssues
         if !issues.isEmpty {
             let error = ScenarioValidationError(issues: issues)
             let reason = "scenario \"\(scenario.name)\" is not valid: \(issues.count) problem(s); nothing was sent"

@@ -13,8 +13,10 @@ import Synchronization
 final class TargetTable: Sendable {
     /// The targets and the sequence the next registration gets.
     struct Contents {
-        /// Registered targets and their registration sequence numbers (the `ListTargets` order and cursor).
-        var targets = ShardedDictionary<TargetKey, UInt64>()
+        /// Registered targets and their registration sequence numbers (the `ListTargets` order and cursor). A flat
+        /// table: a look-up reads one slot, where a sharded one read four places out of the cache under P3's mix;
+        /// a group holds at most `targetsPerGroupQuota` targets, so its growth stays short.
+        var targets = FlatHashTable<TargetKey, UInt64>()
         /// The next registration sequence number.
         var nextSequence: UInt64 = 0
     }

@@ -1,9 +1,9 @@
 /// A hash table whose entries (the key's ``ByteHash``, the key and the value) sit side by side in one array:
 /// open addressing with linear probing, so a look-up reads the slots from the key's bucket on, usually one.
 ///
-/// A `Dictionary` keeps its keys and its values in two arrays and its occupancy in a third, and a
-/// ``ShardedDictionary`` puts each shard's behind a storage object of its own: a look-up of a key that is not in
-/// the cache misses on the shard's storage, its occupancy, the key and the value. Under issue 8's P3 mix, where the
+/// A `Dictionary` keeps its occupancy bitmap, its keys and its values in three separate regions, and a
+/// ``ShardedDictionary`` gives each shard a `Dictionary` of its own: a look-up of a key that is not in the cache
+/// misses on the shard's storage header, its bitmap, the key and the value. Under issue 8's P3 mix, where the
 /// other operations' state pushes a Lattice group's targets out of the cache, those misses made
 /// `RegisterTargets`' look-ups cost about twice what they cost alone (`docs/performance-journal.md`, "Why a mixed
 /// call costs more than its operations alone"). Here the same look-up reads one slot.

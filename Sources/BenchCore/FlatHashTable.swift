@@ -21,14 +21,12 @@
 /// - Complexity: look-ups, inserts and removals O(1) on average, one ``ByteHashable/byteHash(seed:)`` of the key;
 ///   growth O(`count`). An empty table allocates nothing; the first insert allocates 16 slots.
 public struct FlatHashTable<Key: ByteHashable, Value> {
-    /// One entry: the key's hash with ``ByteHash/processSeed``, compared before the key.
+    /// One entry: the key beside its hash (``Prehashed``, which compares the hashes before the keys), and the value.
     @usableFromInline struct Entry {
-        @usableFromInline var hash: UInt64
-        @usableFromInline var key: Key
+        @usableFromInline var key: Prehashed<Key>
         @usableFromInline var value: Value
 
-        @inlinable init(hash: UInt64, key: Key, value: Value) {
-            self.hash = hash
+        @inlinable init(key: Prehashed<Key>, value: Value) {
             self.key = key
             self.value = value
         }
@@ -50,8 +48,7 @@ public struct FlatHashTable<Key: ByteHashable, Value> {
     /// The value for `key`, or `nil`; setting `nil` removes the entry.
     @inlinable public subscript(key: Key) -> Value? {
         get {
-            let hash = key.byteHash(seed: ByteHash.processSeed)
-            guard let slot = slot(of: key, hash: hash), let entry = slots[slot] else { return nil }
+            guard let slot = slot(of: Prehashed(key)), let entry = slots[slot] else { return nil }
             return entry.value
         }
         set {
@@ -62,45 +59,43 @@ public struct FlatHashTable<Key: ByteHashable, Value> {
     /// Removes the entry for `key` and returns its value, or `nil` when there was none.
     @inlinable @discardableResult
     public mutating func removeValue(forKey key: Key) -> Value? {
-        guard let slot = slot(of: key, hash: key.byteHash(seed: ByteHash.processSeed)), let old = slots[slot] else {
-            return nil
-        }
+        guard let slot = slot(of: Prehashed(key)), let old = slots[slot] else { return nil }
         remove(at: slot)
         return old.value
     }
 
     /// The slot holding `key`, or the empty slot its probe ended at; `nil` when there are no slots.
-    @inlinable func slot(of key: Key, hash: UInt64) -> Int? {
+    @inlinable func slot(of key: Prehashed<Key>) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Self.bucket(hash, mask: mask)
+        var slot = Self.bucket(key, mask: mask)
         while let entry = slots[slot] {
-            if entry.hash == hash && entry.key == key { return slot }
+            if entry.key == key { return slot }
             slot = (slot + 1) & mask
         }
         return slot
     }
 
-    /// The first slot `hash` probes: its low bits, after ``ByteHash/mix(_:)`` (so a key type whose hashes differ
-    /// only in their high bits still spreads over the slots).
-    @inlinable static func bucket(_ hash: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: ByteHash.mix(hash)) & mask
+    /// The first slot `key` probes: its hash's low bits, after ``ByteHash/mix(_:)`` (so a key type whose hashes
+    /// differ only in their high bits still spreads over the slots).
+    @inlinable static func bucket(_ key: Prehashed<Key>, mask: Int) -> Int {
+        Int(truncatingIfNeeded: ByteHash.mix(UInt64(UInt(bitPattern: key.hash)))) & mask
     }
 
     /// Sets `key`'s value: in place when the key is held, else in the empty slot its probe ended at (after growing
     /// when the table would be more than three quarters full).
     @inlinable mutating func insert(_ value: Value, for key: Key) {
-        let hash = key.byteHash(seed: ByteHash.processSeed)
-        var found = slot(of: key, hash: hash)
+        let key = Prehashed(key)
+        var found = slot(of: key)
         if let slot = found, slots[slot] != nil {
             slots[slot]!.value = value
             return
         }
         if (storedCount + 1) * 4 > slots.count * 3 {
             grow()
-            found = slot(of: key, hash: hash)
+            found = slot(of: key)
         }
-        slots[found!] = Entry(hash: hash, key: key, value: value)  // an empty slot: growth leaves room
+        slots[found!] = Entry(key: key, value: value)  // an empty slot: growth leaves room
         storedCount += 1
     }
 
@@ -109,7 +104,7 @@ public struct FlatHashTable<Key: ByteHashable, Value> {
         var grown = ContiguousArray<Entry?>(repeating: nil, count: Swift.max(16, slots.count * 2))
         let mask = grown.count - 1
         for case let entry? in slots {
-            var slot = Self.bucket(entry.hash, mask: mask)
+            var slot = Self.bucket(entry.key, mask: mask)
             while grown[slot] != nil { slot = (slot + 1) & mask }
             grown[slot] = entry
         }
@@ -123,7 +118,7 @@ public struct FlatHashTable<Key: ByteHashable, Value> {
         var gap = slot
         var next = (slot + 1) & mask
         while let entry = slots[next] {
-            let bucket = Self.bucket(entry.hash, mask: mask)
+            let bucket = Self.bucket(entry.key, mask: mask)
             // Distances from the entry's bucket, cyclically: it may move into the gap when the gap lies between its
             // bucket and where it is now.
             if (next - bucket) & mask >= (next - gap) & mask {
@@ -146,7 +141,7 @@ extension FlatHashTable: Sequence {
 
         @inlinable public mutating func next() -> (key: Key, value: Value)? {
             while let slot = slots.next() {
-                if let entry = slot { return (key: entry.key, value: entry.value) }
+                if let entry = slot { return (key: entry.key.key, value: entry.value) }
             }
             return nil
         }

@@ -1,12 +1,12 @@
 /// A key stored beside its ``ByteHash``, so that a `Dictionary` or `Set` of them hashes each key once, when it is
 /// made, and compares hashes before keys.
 ///
-/// A `Dictionary<String, Value>` runs SipHash over the whole string for every look-up (a `Hasher`'s set-up, a round
-/// per 8 bytes and four more to finish), and compares the string with `memcmp` at every occupied bucket its probe
-/// passes. Keyed by `Prehashed<String>`, a look-up takes its bucket from the stored hash with one multiply
-/// (``_rawHashValue(seed:)``) and calls `memcmp` only on a full hash match. ``ShardedDictionary`` stores its keys
-/// this way, and the idempotency checker keys its tables with it (hundreds of thousands of ids and `group|target`
-/// keys, each looked up several times).
+/// A `Dictionary<String, Value>` runs SipHash over the whole string for every look-up (a `Hasher`'s set-up, a round per
+/// 8 bytes and four more to finish), and compares the string with `memcmp` at every occupied bucket its probe passes.
+/// Keyed by `Prehashed<String>`, a look-up takes its bucket from the stored hash with one multiply
+/// (``_rawHashValue(seed:)``) and calls `memcmp` only on a full hash match. ``ShardedDictionary`` and ``FlatHashTable``
+/// store their keys this way, and the idempotency checker keys its tables with it (hundreds of thousands of ids and
+/// `group|target` keys, each looked up several times).
 ///
 ///     var acknowledged: Set<Prehashed<String>> = []
 ///     acknowledged.insert(Prehashed("tg-0123456789abcdef0|10.0.0.1:80"))

@@ -24,10 +24,11 @@ struct GateScriptTests {
             // phase's ranged from 317/s to 603/s across runs of one build with both cores busy. Those tolerances
             // are therefore opened wide here, and so is the CPU per operation (phases this short are mostly fixed
             // costs); the error rate keeps its default, so the script's compare, confirm, history and trend steps
-            // are still checked end to end.
-            "NIGHTLY_COMPARE_FLAGS": "--tolerance p50=1000% --tolerance p90=1000% --tolerance p99=1000% "
-                + "--tolerance p99.9=1000% --tolerance max=1000% --tolerance cpu_per_op=1000% "
-                + "--tolerance achieved_rate=1000%",
+            // are still checked end to end. A latency is opened in absolute terms too, since a regression must
+            // exceed both: a p90 of 0.3-1.7 ms in one run was 38-45 ms in the next while other suites' builds and
+            // servers held both cores, more than 11 x and more than the default 5 ms.
+            "NIGHTLY_COMPARE_FLAGS": (["p50", "p90", "p99", "p99.9", "max"].flatMap { ["\($0)=1000%", "\($0)=1s"] }
+                + ["cpu_per_op=1000%", "achieved_rate=1000%"]).map { "--tolerance \($0)" }.joined(separator: " "),
         ]
         let first = try script("nightly.sh", ["--duration-scale", "0.05"], environment: environment)
         #expect(first.stderr.contains("saved this run as the baseline"), "\(first.stderr)")

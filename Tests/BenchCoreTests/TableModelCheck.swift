@@ -16,7 +16,6 @@ extension FlatHashTable: CheckedTable where Value == Int {}
 enum TableModelCheck {
     /// A seeded mix of 20,000 inserts, overwrites, in-place edits and removals of `key(n)` for `n` below `keys`,
     /// checked against `Dictionary` after every step and whole at the end. Returns the table and the `Dictionary`.
-    @discardableResult
     static func walk<Table: CheckedTable>(
         _: Table.Type, seed: UInt64, keys: UInt64, _ key: (UInt64) -> Table.Key
     ) -> (table: Table, reference: [Table.Key: Int]) {
